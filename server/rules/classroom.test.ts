@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { Limits, Refusal, Role } from "../../shared/protocol.ts";
+import { loadLessonCatalog } from "../lessons/catalog.ts";
+import {
+  endClass,
+  grab,
+  markDropped,
+  markReconnected,
+  move,
+  openClassroom,
+  readPose,
+  release,
+  releaseIdleHolds,
+  removeParticipant,
+  resetScene,
+  seatParticipant,
+  setLock,
+  updateAvatarPose,
+  vacateSeat,
+  type Classroom,
+} from "./classroom.ts";
+
+const lesson = loadLessonCatalog("assets/lessons").get("shapes-and-planets")!;
+const pose = (x: number, y = 1, z = 0) => ({ p: [x, y, z] as [number, number, number], q: [0, 0, 0, 1] as [number, number, number, number] });
+
+function classWithThree(): Classroom {
+  const classroom = openClassroom(lesson);
+  seatParticipant(classroom, "teacher", { nickname: "Ms T", role: Role.Teacher, device: "desktop", language: "en" });
+  seatParticipant(classroom, "ana", { nickname: "Ana", role: Role.Student, device: "vr", language: "es" });
+  seatParticipant(classroom, "bo", { nickname: "Bo", role: Role.Student, device: "desktop", language: "fr" });
+  return classroom;
+}
+
+describe("opening a class", () => {
+  it("places every lesson object", () => {
+    const classroom = openClassroom(lesson);
+    expect(classroom.state.objects.size).toBe(lesson.objects.length);
+    const earth = classroom.state.objects.get("earth")!;
+    expect(readPose(earth.pose).p[0]).toBeCloseTo(-0.45, 2);
+  });
+
+  it("gives seats distinct avatar colours and hands to headset users", () => {
+    const classroom = classWithThree();
+    const colors = [...classroom.state.participants.values()].map((p) => p.color);
+    expect(new Set(colors).size).toBe(3);
+    expect(classroom.state.participants.get("ana")!.hasHands).toBe(true);
+    expect(classroom.state.participants.get("bo")!.hasHands).toBe(false);
+  });
+});
+
+describe("grabbing", () => {
+  it("grants a free object and refuses a second holder", () => {
+    const classroom = classWithThree();
+    expect(grab(classroom, "ana", "earth", 0)).toEqual({ ok: true });
+    expect(grab(classroom, "bo", "earth", 1)).toMatchObject({ ok: false, reason: Refusal.HeldByOther });
+    expect(classroom.state.objects.get("earth")!.heldBy).toBe("ana");
+  });
+
+  it("lets only the holder move and release", () => {
+    const classroom = classWithThree();
+    grab(classroom, "ana", "earth", 0);
+    expect(move(classroom, "bo", "earth", pose(1), 1)).toMatchObject({ ok: false, reason: Refusal.NotHolder });
+    expect(move(classroom, "ana", "earth", pose(0.5), 1)).toEqual({ ok: true });
+    expect(release(classroom, "bo", "earth", undefined)).toMatchObject({ ok: false, reason: Refusal.NotHolder });
+    expect(release(classroom, "ana", "earth", pose(0.7))).toEqual({ ok: true });
+    const earth = classroom.state.objects.get("earth")!;
+    expect(earth.heldBy).toBe("");
+    expect(earth.pose.px).toBeCloseTo(0.7, 2);
+  });
+
+  it("refuses locked, ungrabbable and unknown objects", () => {
+    const classroom = classWithThree();
+    expect(grab(classroom, "ana", "sun", 0)).toMatchObject({ ok: false, reason: Refusal.Locked });
+    expect(grab(classroom, "ana", "pluto", 0)).toMatchObject({ ok: false, reason: Refusal.UnknownObject });
+    setLock(classroom, "teacher", "moon", true);
+    expect(grab(classroom, "ana", "moon", 0)).toMatchObject({ ok: false, reason: Refusal.Locked });
+  });
+
+  it("frees a hold left idle past the limit, and not before", () => {
+    const classroom = classWithThree();
+    grab(classroom, "ana", "earth", 1000);
+    move(classroom, "ana", "earth", pose(0.1), 2000);
+    expect(releaseIdleHolds(classroom, 2000 + Limits.idleHoldReleaseMs - 1)).toEqual([]);
+    expect(releaseIdleHolds(classroom, 2000 + Limits.idleHoldReleaseMs)).toEqual(["earth"]);
+    expect(classroom.state.objects.get("earth")!.heldBy).toBe("");
+  });
+
+  it("normalises rotations and clamps positions into the world", () => {
+    const classroom = classWithThree();
+    grab(classroom, "ana", "cube", 0);
+    move(classroom, "ana", "cube", { p: [0, 1, 0], q: [0, 0, 0, 1.01] }, 1);
+    expect(classroom.state.objects.get("cube")!.pose.qw).toBeCloseTo(1, 3);
+  });
+});
+
+describe("connections", () => {
+  it("a drop frees held objects and keeps the seat; a return restores it", () => {
+    const classroom = classWithThree();
+    grab(classroom, "bo", "cube", 0);
+    markDropped(classroom, "bo");
+    expect(classroom.state.objects.get("cube")!.heldBy).toBe("");
+    expect(classroom.state.participants.get("bo")!.connected).toBe(false);
+    markReconnected(classroom, "bo");
+    expect(classroom.state.participants.get("bo")!.connected).toBe(true);
+    vacateSeat(classroom, "bo");
+    expect(classroom.state.participants.has("bo")).toBe(false);
+  });
+
+  it("avatar poses update only for seated participants", () => {
+    const classroom = classWithThree();
+    expect(updateAvatarPose(classroom, "ana", { head: pose(0.3, 1.5), right: pose(0.4, 1.2) }).ok).toBe(true);
+    expect(classroom.state.participants.get("ana")!.right.px).toBeCloseTo(0.4, 2);
+    expect(updateAvatarPose(classroom, "ghost", { head: pose(0) })).toMatchObject({ reason: Refusal.UnknownParticipant });
+  });
+});
+
+describe("teacher-only actions", () => {
+  const actions = {
+    setLock: (c: Classroom, seat: string) => setLock(c, seat, "earth", true),
+    resetScene: (c: Classroom, seat: string) => resetScene(c, seat),
+    removeParticipant: (c: Classroom, seat: string) => removeParticipant(c, seat, "bo"),
+    endClass: (c: Classroom, seat: string) => endClass(c, seat),
+  };
+
+  for (const [name, act] of Object.entries(actions)) {
+    it(`${name} is refused from a student and changes nothing`, () => {
+      const classroom = classWithThree();
+      grab(classroom, "bo", "cube", 0);
+      const before = JSON.stringify(classroom.state.toJSON());
+      expect(act(classroom, "ana")).toMatchObject({ ok: false, reason: Refusal.TeacherOnly });
+      expect(JSON.stringify(classroom.state.toJSON())).toBe(before);
+    });
+
+    it(`${name} works for the teacher`, () => {
+      const classroom = classWithThree();
+      expect(act(classroom, "teacher")).toEqual({ ok: true });
+    });
+  }
+
+  it("reset puts moved objects back and frees holds", () => {
+    const classroom = classWithThree();
+    grab(classroom, "ana", "earth", 0);
+    move(classroom, "ana", "earth", pose(2, 2, 2), 1);
+    resetScene(classroom, "teacher");
+    const earth = classroom.state.objects.get("earth")!;
+    expect(earth.heldBy).toBe("");
+    expect(earth.pose.px).toBeCloseTo(-0.45, 2);
+  });
+
+  it("a teacher cannot be removed", () => {
+    const classroom = classWithThree();
+    expect(removeParticipant(classroom, "teacher", "teacher")).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * Classroom rules: plain functions over the class state, with time passed in.
+ * The room adapts sockets to these; tests call them directly.
+ */
+import { type Pose, clampVec3, normalizeQuat } from "../../shared/math.ts";
+import type { Lesson, LessonObject } from "../../shared/lesson.ts";
+import {
+  Limits,
+  PROTOCOL_VERSION,
+  Refusal,
+  Role,
+  type ClientPayloads,
+  type Device,
+  type Language,
+} from "../../shared/protocol.ts";
+import { ClassroomState, ParticipantState, SceneObjectState, type PoseState } from "../../shared/state.ts";
+
+/** The class as the rules see it: replicated state plus server-only bookkeeping. */
+export interface Classroom {
+  state: ClassroomState;
+  lesson: Lesson;
+  /** When each held object was last grabbed or moved, for idle release. */
+  lastTouchedAt: Map<string, number>;
+}
+
+export type RuleResult = { ok: true } | { ok: false; reason: Refusal; detail?: string };
+
+const ok: RuleResult = { ok: true };
+const refuse = (reason: Refusal, detail?: string): RuleResult =>
+  detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
+
+/** Number of avatar colours the client palette has. */
+export const AVATAR_COLORS = 8;
+
+/** Opens a class on a lesson: every lesson object placed where the lesson says. */
+export function openClassroom(lesson: Lesson): Classroom {
+  const state = new ClassroomState();
+  state.protocolVersion = PROTOCOL_VERSION;
+  state.lessonId = lesson.id;
+  state.lessonTitle = lesson.title;
+  const classroom: Classroom = { state, lesson, lastTouchedAt: new Map() };
+  placeLessonObjects(classroom);
+  return classroom;
+}
+
+function placeLessonObjects(classroom: Classroom): void {
+  classroom.state.objects.clear();
+  classroom.lastTouchedAt.clear();
+  for (const object of classroom.lesson.objects) {
+    classroom.state.objects.set(object.id, sceneObjectFrom(object));
+  }
+}
+
+function sceneObjectFrom(object: LessonObject): SceneObjectState {
+  const scene = new SceneObjectState();
+  scene.id = object.id;
+  scene.shape = object.shape;
+  scene.color = object.color;
+  scene.label = object.label;
+  [scene.sx, scene.sy, scene.sz] = object.size;
+  scene.grabbable = object.grabbable;
+  scene.locked = object.locked;
+  writePose(scene.pose, object.pose);
+  return scene;
+}
+
+/** Writes a validated pose into state, clamped to the world and normalised. */
+export function writePose(target: PoseState, pose: Pose): void {
+  const [px, py, pz] = clampVec3(pose.p, Limits.worldBound);
+  const [qx, qy, qz, qw] = normalizeQuat(pose.q);
+  target.px = px;
+  target.py = py;
+  target.pz = pz;
+  target.qx = qx;
+  target.qy = qy;
+  target.qz = qz;
+  target.qw = qw;
+}
+
+/** Reads a pose out of state. */
+export function readPose(source: PoseState): Pose {
+  return { p: [source.px, source.py, source.pz], q: [source.qx, source.qy, source.qz, source.qw] };
+}
+
+export interface Newcomer {
+  nickname: string;
+  role: Role;
+  device: Device;
+  language: Language;
+}
+
+/** Gives a newcomer a seat with the first free avatar colour. */
+export function seatParticipant(classroom: Classroom, seat: string, who: Newcomer): ParticipantState {
+  const participant = new ParticipantState();
+  participant.seat = seat;
+  participant.nickname = who.nickname;
+  participant.role = who.role;
+  participant.device = who.device;
+  participant.language = who.language;
+  participant.hasHands = who.device === "vr" || who.device === "ar";
+  participant.color = firstFreeColor(classroom.state);
+  // Desktop users start around the table, facing it, at standing eye height.
+  writePose(participant.head, { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] });
+  classroom.state.participants.set(seat, participant);
+  return participant;
+}
+
+function firstFreeColor(state: ClassroomState): number {
+  const used = new Set<number>();
+  state.participants.forEach((p) => used.add(p.color));
+  for (let color = 0; color < AVATAR_COLORS; color++) if (!used.has(color)) return color;
+  return state.participants.size % AVATAR_COLORS;
+}
+
+/** True when the seat belongs to the class's teacher. */
+export function isTeacher(classroom: Classroom, seat: string): boolean {
+  return classroom.state.participants.get(seat)?.role === Role.Teacher;
+}
+
+/** Updates where a participant's head and hands are. */
+export function updateAvatarPose(classroom: Classroom, seat: string, payload: ClientPayloads["pose"]): RuleResult {
+  const participant = classroom.state.participants.get(seat);
+  if (!participant) return refuse(Refusal.UnknownParticipant);
+  writePose(participant.head, payload.head);
+  if (payload.left) writePose(participant.left, payload.left);
+  if (payload.right) writePose(participant.right, payload.right);
+  return ok;
+}
+
+/** Takes hold of an object: granted only when it is free, grabbable and unlocked. */
+export function grab(classroom: Classroom, seat: string, objectId: string, now: number): RuleResult {
+  const object = classroom.state.objects.get(objectId);
+  if (!object) return refuse(Refusal.UnknownObject, objectId);
+  if (!classroom.state.participants.has(seat)) return refuse(Refusal.UnknownParticipant);
+  if (!object.grabbable || object.locked) return refuse(Refusal.Locked, objectId);
+  if (object.heldBy !== "" && object.heldBy !== seat) return refuse(Refusal.HeldByOther, objectId);
+  object.heldBy = seat;
+  classroom.lastTouchedAt.set(objectId, now);
+  return ok;
+}
+
+/** Moves an object its holder holds. */
+export function move(classroom: Classroom, seat: string, objectId: string, pose: Pose, now: number): RuleResult {
+  const object = classroom.state.objects.get(objectId);
+  if (!object) return refuse(Refusal.UnknownObject, objectId);
+  if (object.heldBy !== seat) return refuse(Refusal.NotHolder, objectId);
+  writePose(object.pose, pose);
+  classroom.lastTouchedAt.set(objectId, now);
+  return ok;
+}
+
+/** Lets go of an object, optionally at a final pose. */
+export function release(classroom: Classroom, seat: string, objectId: string, pose: Pose | undefined): RuleResult {
+  const object = classroom.state.objects.get(objectId);
+  if (!object) return refuse(Refusal.UnknownObject, objectId);
+  if (object.heldBy !== seat) return refuse(Refusal.NotHolder, objectId);
+  if (pose) writePose(object.pose, pose);
+  object.heldBy = "";
+  classroom.lastTouchedAt.delete(objectId);
+  return ok;
+}
+
+/** Lets go of everything a seat holds (on a drop or leave). Returns the freed ids. */
+export function releaseAllHeldBy(classroom: Classroom, seat: string): string[] {
+  const freed: string[] = [];
+  classroom.state.objects.forEach((object, id) => {
+    if (object.heldBy === seat) {
+      object.heldBy = "";
+      classroom.lastTouchedAt.delete(id);
+      freed.push(id);
+    }
+  });
+  return freed;
+}
+
+/** Frees objects held but untouched for longer than the idle limit. Returns the freed ids. */
+export function releaseIdleHolds(classroom: Classroom, now: number): string[] {
+  const freed: string[] = [];
+  for (const [id, touchedAt] of classroom.lastTouchedAt) {
+    if (now - touchedAt < Limits.idleHoldReleaseMs) continue;
+    const object = classroom.state.objects.get(id);
+    if (object) object.heldBy = "";
+    classroom.lastTouchedAt.delete(id);
+    freed.push(id);
+  }
+  return freed;
+}
+
+/** Marks a seat as waiting for its participant to reconnect; frees what they held. */
+export function markDropped(classroom: Classroom, seat: string): void {
+  const participant = classroom.state.participants.get(seat);
+  if (participant) participant.connected = false;
+  releaseAllHeldBy(classroom, seat);
+}
+
+/** Marks a held seat as taken again by its returning participant. */
+export function markReconnected(classroom: Classroom, seat: string): void {
+  const participant = classroom.state.participants.get(seat);
+  if (participant) participant.connected = true;
+}
+
+/** Removes a seat for good (the participant left or their grace ran out). */
+export function vacateSeat(classroom: Classroom, seat: string): void {
+  releaseAllHeldBy(classroom, seat);
+  classroom.state.participants.delete(seat);
+}
+
+function requireTeacher(classroom: Classroom, seat: string): RuleResult {
+  return isTeacher(classroom, seat) ? ok : refuse(Refusal.TeacherOnly);
+}
+
+/** Teacher: locks an object (and frees it) or unlocks it. */
+export function setLock(classroom: Classroom, seat: string, objectId: string, locked: boolean): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  const object = classroom.state.objects.get(objectId);
+  if (!object) return refuse(Refusal.UnknownObject, objectId);
+  object.locked = locked;
+  if (locked) {
+    object.heldBy = "";
+    classroom.lastTouchedAt.delete(objectId);
+  }
+  return ok;
+}
+
+/** Teacher: puts every object back where the lesson starts it. */
+export function resetScene(classroom: Classroom, seat: string): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  placeLessonObjects(classroom);
+  return ok;
+}
+
+/** Teacher: checks that a student may be removed (the room closes their connection). */
+export function removeParticipant(classroom: Classroom, seat: string, target: string): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  const participant = classroom.state.participants.get(target);
+  if (!participant) return refuse(Refusal.UnknownParticipant, target);
+  if (participant.role === Role.Teacher) return refuse(Refusal.TeacherOnly, "a teacher cannot be removed");
+  vacateSeat(classroom, target);
+  return ok;
+}
+
+/** Teacher: ends the class for everyone. */
+export function endClass(classroom: Classroom, seat: string): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  classroom.state.ended = true;
+  classroom.state.objects.forEach((object) => (object.heldBy = ""));
+  classroom.lastTouchedAt.clear();
+  return ok;
+}

@@ -1,0 +1,183 @@
+/**
+ * The wire contract between the classroom client and the room server.
+ * Every message name, payload schema, limit and close code lives here; both
+ * sides import it and nothing else defines a message.
+ */
+import { z } from "zod";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./joinCode.ts";
+
+/** Bumped whenever a message or the state layout changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
+
+/** The Colyseus room type every class runs in. */
+export const ROOM_NAME = "classroom";
+
+export const Limits = {
+  /** Metres from the lesson's centre that any pose may reach. */
+  worldBound: 50,
+  nicknameMaxLength: 24,
+  objectIdMaxLength: 64,
+  lessonIdMaxLength: 64,
+  /** A teacher key is 32 hex characters (128 bits). */
+  teacherKeyLength: 32,
+  maxParticipants: 40,
+  /** Seconds a dropped participant's seat is held for them. */
+  reconnectGraceSeconds: 20,
+  /** A held object nobody moved for this long is let go. */
+  idleHoldReleaseMs: 30_000,
+  /** Minutes a class with nobody in it stays joinable. */
+  emptyClassMinutes: 30,
+  /** Poses and moves a client should send per second; more is dropped. */
+  poseSendHz: 20,
+  /** Invalid messages tolerated per connection before it is closed. */
+  invalidMessageBudget: 50,
+  /** A quaternion whose length is off by more than this is not a rotation. */
+  quatTolerance: 0.02,
+} as const;
+
+/** Messages a client may send. */
+export const ClientMessage = {
+  Pose: "pose",
+  Grab: "grab",
+  Move: "move",
+  Release: "release",
+  SetLock: "setLock",
+  ResetScene: "resetScene",
+  RemoveParticipant: "removeParticipant",
+  EndClass: "endClass",
+} as const;
+export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
+
+/** Messages the server sends to one client. */
+export const ServerMessage = {
+  /** Sent once to the creator of a class: the private key for the teacher link. */
+  TeacherKey: "teacherKey",
+  /** A request was refused; the state is unchanged. */
+  Refused: "refused",
+} as const;
+export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
+
+export const Role = { Teacher: "teacher", Student: "student" } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export const Device = { Desktop: "desktop", Mobile: "mobile", VR: "vr", AR: "ar" } as const;
+export type Device = (typeof Device)[keyof typeof Device];
+
+/** Interface languages a participant may pick. */
+export const LANGUAGES = ["en", "es", "fr", "ar"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Why the server refused a request; the client maps each to a sentence. */
+export const Refusal = {
+  InvalidMessage: "invalidMessage",
+  TeacherOnly: "teacherOnly",
+  UnknownObject: "unknownObject",
+  UnknownParticipant: "unknownParticipant",
+  HeldByOther: "heldByOther",
+  NotHolder: "notHolder",
+  Locked: "locked",
+} as const;
+export type Refusal = (typeof Refusal)[keyof typeof Refusal];
+
+/** WebSocket close codes the room uses beyond Colyseus's own. */
+export const CloseCode = {
+  ClassEnded: 4100,
+  Removed: 4101,
+  TooManyInvalidMessages: 4102,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Errors a join can fail with before a socket opens (HTTP matchmaking). */
+export const JoinError = {
+  WrongVersion: "wrongVersion",
+  BadOptions: "badOptions",
+  UnknownLesson: "unknownLesson",
+  Removed: "removed",
+} as const;
+export type JoinError = (typeof JoinError)[keyof typeof JoinError];
+
+const finite = z.number().finite();
+const coordinate = finite.min(-Limits.worldBound).max(Limits.worldBound);
+
+export const Vec3Schema = z.tuple([coordinate, coordinate, coordinate]);
+export const QuatSchema = z
+  .tuple([finite, finite, finite, finite])
+  .refine((q) => Math.abs(Math.hypot(...q) - 1) <= Limits.quatTolerance, "rotation must be a unit quaternion");
+export const PoseSchema = z.object({ p: Vec3Schema, q: QuatSchema }).strict();
+
+const objectId = z.string().min(1).max(Limits.objectIdMaxLength);
+const nickname = z
+  .string()
+  .trim()
+  .min(1)
+  .max(Limits.nicknameMaxLength)
+  // Control characters would break name tags and logs.
+  .refine((s) => !/\p{Cc}/u.test(s), "nickname contains control characters");
+
+export const PosePayload = z
+  .object({ head: PoseSchema, left: PoseSchema.optional(), right: PoseSchema.optional() })
+  .strict();
+export const GrabPayload = z.object({ objectId }).strict();
+export const MovePayload = z.object({ objectId, pose: PoseSchema }).strict();
+export const ReleasePayload = z.object({ objectId, pose: PoseSchema.optional() }).strict();
+export const SetLockPayload = z.object({ objectId, locked: z.boolean() }).strict();
+export const ResetScenePayload = z.object({}).strict();
+export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
+export const EndClassPayload = z.object({}).strict();
+
+/** The schema of every client message, by name. */
+export const clientMessageSchemas = {
+  [ClientMessage.Pose]: PosePayload,
+  [ClientMessage.Grab]: GrabPayload,
+  [ClientMessage.Move]: MovePayload,
+  [ClientMessage.Release]: ReleasePayload,
+  [ClientMessage.SetLock]: SetLockPayload,
+  [ClientMessage.ResetScene]: ResetScenePayload,
+  [ClientMessage.RemoveParticipant]: RemoveParticipantPayload,
+  [ClientMessage.EndClass]: EndClassPayload,
+} as const satisfies Record<ClientMessage, z.ZodType>;
+
+export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessageSchemas)[K]> };
+
+/** Messages only a teacher may send. */
+export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
+  ClientMessage.SetLock,
+  ClientMessage.ResetScene,
+  ClientMessage.RemoveParticipant,
+  ClientMessage.EndClass,
+]);
+
+/** What every join carries. */
+export const JoinOptions = z
+  .object({
+    protocolVersion: z.number().int(),
+    nickname,
+    language: z.enum(LANGUAGES),
+    device: z.enum([Device.Desktop, Device.Mobile, Device.VR, Device.AR]),
+    /** Present when returning through the private teacher link. */
+    teacherKey: z
+      .string()
+      .regex(new RegExp(`^[0-9a-f]{${Limits.teacherKeyLength}}$`))
+      .optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** What creating a class carries: the teacher's join options plus the lesson. */
+export const CreateOptions = JoinOptions.omit({ teacherKey: true })
+  .extend({ lessonId: z.string().min(1).max(Limits.lessonIdMaxLength) })
+  .strict();
+export type CreateOptions = z.infer<typeof CreateOptions>;
+
+export const TeacherKeyMessage = z.object({ code: z.string(), teacherKey: z.string() });
+export type TeacherKeyMessage = z.infer<typeof TeacherKeyMessage>;
+
+export interface RefusedMessage {
+  request: ClientMessage | string;
+  reason: Refusal;
+  /** Extra detail for a developer; the UI shows a sentence keyed by `reason`. */
+  detail?: string;
+}
+
+/** A join code is the Colyseus room id, so joining by code is joining by id. */
+export const JoinCodeSchema = z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`));

@@ -1,0 +1,82 @@
+/**
+ * The replicated classroom state. The server owns it; clients decode it.
+ * Positions and rotations are quantised on the wire (16 bits each): 1.5 mm
+ * over the ±50 m world and ~3e-5 per quaternion component, which halves the
+ * bytes of a pose without a visible difference.
+ */
+import { MapSchema, schema, t, type SchemaType } from "@colyseus/schema";
+import { Limits } from "./protocol.ts";
+
+const coordinate = () => t.quantized({ min: -Limits.worldBound, max: Limits.worldBound, bits: 16 }).default(0);
+const quatComponent = (initial: number) => t.quantized({ min: -1, max: 1, bits: 16 }).default(initial);
+
+export const PoseState = schema(
+  {
+    px: coordinate(),
+    py: coordinate(),
+    pz: coordinate(),
+    qx: quatComponent(0),
+    qy: quatComponent(0),
+    qz: quatComponent(0),
+    qw: quatComponent(1),
+  },
+  "PoseState",
+);
+export type PoseState = SchemaType<typeof PoseState>;
+
+export const ParticipantState = schema(
+  {
+    /** The seat id: the Colyseus session id, kept across reconnections. */
+    seat: t.string().default(""),
+    nickname: t.string().default(""),
+    role: t.string().default("student"),
+    device: t.string().default("desktop"),
+    language: t.string().default("en"),
+    /** False while the seat is held for a dropped connection. */
+    connected: t.boolean().default(true),
+    /** Index into the avatar palette; stable for the seat. */
+    color: t.uint8().default(0),
+    /** True when the participant tracks hands/controllers (a headset). */
+    hasHands: t.boolean().default(false),
+    head: t.ref(PoseState),
+    left: t.ref(PoseState),
+    right: t.ref(PoseState),
+  },
+  "ParticipantState",
+);
+export type ParticipantState = SchemaType<typeof ParticipantState>;
+
+export const SceneObjectState = schema(
+  {
+    id: t.string().default(""),
+    shape: t.string().default("box"),
+    color: t.string().default("#888888"),
+    label: t.string().default(""),
+    sx: t.float32().default(0.2),
+    sy: t.float32().default(0.2),
+    sz: t.float32().default(0.2),
+    pose: t.ref(PoseState),
+    /** Seat of the participant holding it, or "" when free. */
+    heldBy: t.string().default(""),
+    locked: t.boolean().default(false),
+    grabbable: t.boolean().default(true),
+  },
+  "SceneObjectState",
+);
+export type SceneObjectState = SchemaType<typeof SceneObjectState>;
+
+export const ClassroomState = schema(
+  {
+    protocolVersion: t.uint16().default(0),
+    lessonId: t.string().default(""),
+    lessonTitle: t.string().default(""),
+    participants: t.map(ParticipantState),
+    objects: t.map(SceneObjectState),
+    /** True once the teacher ended the class; clients show the goodbye screen. */
+    ended: t.boolean().default(false),
+  },
+  "ClassroomState",
+);
+export type ClassroomState = SchemaType<typeof ClassroomState>;
+
+export { MapSchema };
