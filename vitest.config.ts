@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "test/unit/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "test/unit/**/*.test.ts"],
+        },
+      },
       {
         test: {
           name: "integration",

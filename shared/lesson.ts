@@ -21,7 +21,10 @@ const plainText = (max: number) =>
 
 export const LessonObjectSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(Limits.objectIdMaxLength),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(Limits.objectIdMaxLength),
     shape: z.enum(SHAPES),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     label: plainText(60),
@@ -37,7 +40,10 @@ export const LessonSchema = z
   .object({
     format: z.literal(LESSON_FORMAT),
     version: z.literal(LESSON_FORMAT_VERSION),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(Limits.lessonIdMaxLength),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(Limits.lessonIdMaxLength),
     title: plainText(80),
     summary: plainText(280),
     objects: z

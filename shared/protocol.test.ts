@@ -27,7 +27,7 @@ describe("client message schemas", () => {
   });
 
   it("validate join options", () => {
-    const good = { protocolVersion: PROTOCOL_VERSION, nickname: "Ana", language: "es", device: "vr" };
+    const good = { protocolVersion: PROTOCOL_VERSION, code: "K7F3QX", nickname: "Ana", language: "es", device: "vr" };
     expect(JoinOptions.safeParse(good).success).toBe(true);
     expect(JoinOptions.safeParse({ ...good, nickname: "" }).success).toBe(false);
     expect(JoinOptions.safeParse({ ...good, nickname: "a".repeat(Limits.nicknameMaxLength + 1) }).success).toBe(false);
@@ -35,5 +35,6 @@ describe("client message schemas", () => {
     expect(JoinOptions.safeParse({ ...good, language: "xx" }).success).toBe(false);
     expect(JoinOptions.safeParse({ ...good, teacherKey: "nothex" }).success).toBe(false);
     expect(JoinOptions.safeParse({ ...good, role: "teacher" }).success).toBe(false);
+    expect(JoinOptions.safeParse({ ...good, code: "K0F3QX" }).success).toBe(false);
   });
 });

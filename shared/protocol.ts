@@ -87,12 +87,19 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** Errors a join can fail with before a socket opens (HTTP matchmaking). */
+/**
+ * Codes a join or create fails with during HTTP matchmaking, before a socket
+ * opens. They travel as HTTP statuses, so they must stay within 400–599.
+ */
 export const JoinError = {
-  WrongVersion: "wrongVersion",
-  BadOptions: "badOptions",
-  UnknownLesson: "unknownLesson",
-  Removed: "removed",
+  BadOptions: 400,
+  WrongTeacherKey: 403,
+  NoSuchClass: 404,
+  ClassEnded: 410,
+  ClassFull: 423,
+  WrongVersion: 426,
+  TooManyAttempts: 429,
+  UnknownLesson: 422,
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 
@@ -154,6 +161,8 @@ export const JoinOptions = z
     nickname,
     language: z.enum(LANGUAGES),
     device: z.enum([Device.Desktop, Device.Mobile, Device.VR, Device.AR]),
+    /** The class's join code (also the room id), checked before a seat is given. */
+    code: z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)),
     /** Present when returning through the private teacher link. */
     teacherKey: z
       .string()
@@ -164,7 +173,7 @@ export const JoinOptions = z
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
 /** What creating a class carries: the teacher's join options plus the lesson. */
-export const CreateOptions = JoinOptions.omit({ teacherKey: true })
+export const CreateOptions = JoinOptions.omit({ teacherKey: true, code: true })
   .extend({ lessonId: z.string().min(1).max(Limits.lessonIdMaxLength) })
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptions>;
@@ -175,9 +184,16 @@ export type TeacherKeyMessage = z.infer<typeof TeacherKeyMessage>;
 export interface RefusedMessage {
   request: ClientMessage | string;
   reason: Refusal;
+  /** The object the refused request was about, if any. */
+  objectId?: string;
   /** Extra detail for a developer; the UI shows a sentence keyed by `reason`. */
   detail?: string;
 }
 
-/** A join code is the Colyseus room id, so joining by code is joining by id. */
-export const JoinCodeSchema = z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`));
+/** What the room publishes in its matchmaking listing, so joins can be checked before a seat is reserved. */
+export interface ClassListing {
+  ended: boolean;
+  seated: number;
+  /** SHA-256 of the teacher key, hex. The key itself never leaves the creator. */
+  teacherKeyHash: string;
+}

@@ -14,7 +14,9 @@ export interface LessonCatalog {
 /** Reads and validates every lesson file in a folder; a broken file stops the start. */
 export function loadLessonCatalog(folder: string): LessonCatalog {
   const lessons = new Map<string, Lesson>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     const parsed = LessonSchema.safeParse(JSON.parse(readFileSync(join(folder, file), "utf8")));
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");

@@ -21,7 +21,10 @@ import {
 } from "./classroom.ts";
 
 const lesson = loadLessonCatalog("assets/lessons").get("shapes-and-planets")!;
-const pose = (x: number, y = 1, z = 0) => ({ p: [x, y, z] as [number, number, number], q: [0, 0, 0, 1] as [number, number, number, number] });
+const pose = (x: number, y = 1, z = 0) => ({
+  p: [x, y, z] as [number, number, number],
+  q: [0, 0, 0, 1] as [number, number, number, number],
+});
 
 function classWithThree(): Classroom {
   const classroom = openClassroom(lesson);
@@ -110,7 +113,9 @@ describe("connections", () => {
     const classroom = classWithThree();
     expect(updateAvatarPose(classroom, "ana", { head: pose(0.3, 1.5), right: pose(0.4, 1.2) }).ok).toBe(true);
     expect(classroom.state.participants.get("ana")!.right.px).toBeCloseTo(0.4, 2);
-    expect(updateAvatarPose(classroom, "ghost", { head: pose(0) })).toMatchObject({ reason: Refusal.UnknownParticipant });
+    expect(updateAvatarPose(classroom, "ghost", { head: pose(0) })).toMatchObject({
+      reason: Refusal.UnknownParticipant,
+    });
   });
 });
 

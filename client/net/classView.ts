@@ -1,0 +1,138 @@
+/**
+ * What the interface shows of a class, as plain data: who is in, which
+ * objects exist and who holds them, and how the connection is doing. Poses
+ * are not here: they change 20 times a second and live in the pose book.
+ */
+import { createStore } from "zustand/vanilla";
+import type { Refusal, Role } from "../../shared/protocol.ts";
+import type { ClassroomState } from "../../shared/state.ts";
+
+export const ConnectionStatus = {
+  Connecting: "connecting",
+  Connected: "connected",
+  Reconnecting: "reconnecting",
+  /** Gone for good: the grace ran out or the network never came back. */
+  Lost: "lost",
+  Ended: "ended",
+  Removed: "removed",
+  Left: "left",
+} as const;
+export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
+
+export interface ParticipantView {
+  seat: string;
+  nickname: string;
+  role: Role;
+  device: string;
+  language: string;
+  connected: boolean;
+  color: number;
+  hasHands: boolean;
+}
+
+export interface ObjectView {
+  id: string;
+  shape: string;
+  color: string;
+  label: string;
+  size: [number, number, number];
+  heldBy: string;
+  locked: boolean;
+  grabbable: boolean;
+}
+
+export interface RefusalNotice {
+  request: string;
+  reason: Refusal;
+  /** Increases with each refusal so the same reason twice still shows. */
+  serial: number;
+}
+
+export interface ClassView {
+  status: ConnectionStatus;
+  code: string;
+  seat: string;
+  role: Role;
+  teacherKey: string | undefined;
+  lessonId: string;
+  lessonTitle: string;
+  participants: ParticipantView[];
+  objects: ObjectView[];
+  lastRefusal: RefusalNotice | undefined;
+  /** Round-trip time to the server in ms, measured by pings. */
+  pingMs: number | undefined;
+}
+
+export type ClassViewStore = ReturnType<typeof createClassViewStore>;
+
+/** A store for one class's view, filled by the connection. */
+export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | "role">) {
+  return createStore<ClassView>(() => ({
+    status: ConnectionStatus.Connecting,
+    teacherKey: undefined,
+    lessonId: "",
+    lessonTitle: "",
+    participants: [],
+    objects: [],
+    lastRefusal: undefined,
+    pingMs: undefined,
+    ...initial,
+  }));
+}
+
+/**
+ * Copies the structural part of the replicated state into the view, replacing
+ * a list only when something in it changed so React re-renders only then.
+ */
+export function syncClassView(store: ClassViewStore, state: ClassroomState): void {
+  const participants: ParticipantView[] = [];
+  state.participants.forEach((p) =>
+    participants.push({
+      seat: p.seat,
+      nickname: p.nickname,
+      role: p.role as Role,
+      device: p.device,
+      language: p.language,
+      connected: p.connected,
+      color: p.color,
+      hasHands: p.hasHands,
+    }),
+  );
+  const objects: ObjectView[] = [];
+  state.objects.forEach((o) =>
+    objects.push({
+      id: o.id,
+      shape: o.shape,
+      color: o.color,
+      label: o.label,
+      size: [o.sx, o.sy, o.sz],
+      heldBy: o.heldBy,
+      locked: o.locked,
+      grabbable: o.grabbable,
+    }),
+  );
+  const current = store.getState();
+  const next: Partial<ClassView> = {};
+  if (!sameList(current.participants, participants)) next.participants = participants;
+  if (!sameList(current.objects, objects)) next.objects = objects;
+  if (current.lessonId !== state.lessonId) next.lessonId = state.lessonId;
+  if (current.lessonTitle !== state.lessonTitle) next.lessonTitle = state.lessonTitle;
+  if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;
+  if (Object.keys(next).length > 0) store.setState(next);
+}
+
+function sameList<T extends object>(a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameFields(item, b[i]!));
+}
+
+function sameFields(a: object, b: object): boolean {
+  for (const [key, value] of Object.entries(a)) {
+    const other = (b as Record<string, unknown>)[key];
+    if (Array.isArray(value) ? !sameArray(value, other) : value !== other) return false;
+  }
+  return true;
+}
+
+function sameArray(a: unknown[], b: unknown): boolean {
+  return Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+}

@@ -1,0 +1,273 @@
+/**
+ * The one module that talks to the classroom server. It owns the SDK room,
+ * keeps the class view and pose book up to date, and turns intents (grab,
+ * move, release, teacher actions) into protocol messages. It has no React in
+ * it, so headless bots and tests use it too.
+ */
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import type { Pose } from "../../shared/math.ts";
+import {
+  ClientMessage,
+  CloseCode,
+  JoinError,
+  Limits,
+  PROTOCOL_VERSION,
+  ROOM_NAME,
+  Role,
+  ServerMessage,
+  type ClientPayloads,
+  type CreateOptions,
+  type JoinOptions,
+  type RefusedMessage,
+  type TeacherKeyMessage,
+} from "../../shared/protocol.ts";
+import { ClassroomState } from "../../shared/state.ts";
+import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
+import { PoseBook } from "./poseBook.ts";
+import { ThrottledSender } from "./throttledSender.ts";
+
+/** Why a join failed, in terms the lobby can put into a sentence. */
+export const JoinFailure = {
+  WrongCode: "wrongCode",
+  ClassFull: "classFull",
+  ClassEnded: "classEnded",
+  WrongTeacherKey: "wrongTeacherKey",
+  OutdatedApp: "outdatedApp",
+  TooManyAttempts: "tooManyAttempts",
+  BadDetails: "badDetails",
+  Unreachable: "unreachable",
+} as const;
+export type JoinFailure = (typeof JoinFailure)[keyof typeof JoinFailure];
+
+export class JoinFailedError extends Error {
+  constructor(
+    readonly failure: JoinFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Matchmaking's own "no such room" code (MATCHMAKE_INVALID_ROOM_ID), for a race with a closing class. */
+const NO_SUCH_ROOM = 522;
+
+function joinFailureOf(error: unknown): JoinFailedError {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const failure: JoinFailure =
+    code === NO_SUCH_ROOM || code === JoinError.NoSuchClass
+      ? JoinFailure.WrongCode
+      : code === JoinError.ClassFull
+        ? JoinFailure.ClassFull
+        : code === JoinError.ClassEnded
+          ? JoinFailure.ClassEnded
+          : code === JoinError.WrongTeacherKey
+            ? JoinFailure.WrongTeacherKey
+            : code === JoinError.WrongVersion
+              ? JoinFailure.OutdatedApp
+              : code === JoinError.TooManyAttempts
+                ? JoinFailure.TooManyAttempts
+                : code === JoinError.BadOptions || code === JoinError.UnknownLesson
+                  ? JoinFailure.BadDetails
+                  : JoinFailure.Unreachable;
+  return new JoinFailedError(failure, message);
+}
+
+export type Participation = Omit<JoinOptions, "protocolVersion" | "teacherKey" | "code">;
+
+/** A live connection to one class. */
+export class ClassroomConnection {
+  readonly view: ClassViewStore;
+  readonly poses = new PoseBook();
+  /** Objects this participant holds, with the pose it sees them at (ahead of the server). */
+  readonly localHolds = new Map<string, Pose>();
+  private readonly poseSender: ThrottledSender<ClientPayloads["pose"]>;
+  private readonly moveSenders = new Map<string, ThrottledSender<Pose>>();
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  /** Receiver clock for pose samples; injectable for tests. */
+  private readonly now: () => number;
+
+  constructor(
+    readonly room: Room<unknown, ClassroomState>,
+    role: Role,
+    now: () => number = () => performance.now(),
+  ) {
+    this.now = now;
+    this.view = createClassViewStore({ code: room.roomId, seat: room.sessionId, role });
+    this.poseSender = new ThrottledSender(1000 / Limits.poseSendHz, (pose) => this.room.send(ClientMessage.Pose, pose));
+
+    // Reconnect even right after joining, and keep trying through the seat's grace period.
+    room.reconnection.minUptime = 0;
+    room.reconnection.maxDelay = 2000;
+    room.reconnection.maxRetries = Math.ceil(Limits.reconnectGraceSeconds / 2) + 2;
+
+    room.onStateChange((state) => {
+      this.poses.ingest(state, this.now());
+      syncClassView(this.view, state);
+      if (this.view.getState().status === ConnectionStatus.Connecting) this.setStatus(ConnectionStatus.Connected);
+    });
+    room.onMessage(ServerMessage.TeacherKey, (message: TeacherKeyMessage) => {
+      this.view.setState({ teacherKey: message.teacherKey });
+    });
+    room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
+    room.onDrop(() => this.setStatus(ConnectionStatus.Reconnecting));
+    room.onReconnect(() => this.setStatus(ConnectionStatus.Connected));
+    room.onLeave((code) => this.onLeave(code));
+    this.pingTimer = setInterval(() => room.ping((ms) => this.view.setState({ pingMs: ms })), 5000);
+  }
+
+  get seat(): string {
+    return this.room.sessionId;
+  }
+
+  get code(): string {
+    return this.room.roomId;
+  }
+
+  get state(): ClassroomState {
+    return this.room.state;
+  }
+
+  /** Sends where this participant's head and hands are (at most 20 times a second). */
+  sendAvatarPose(pose: ClientPayloads["pose"]): void {
+    this.poseSender.offer(pose);
+  }
+
+  /** Asks to hold an object; the local view treats it as held until the server refuses. */
+  grab(objectId: string, pose: Pose): void {
+    this.localHolds.set(objectId, pose);
+    this.room.send(ClientMessage.Grab, { objectId });
+  }
+
+  /** Moves a held object: seen locally at once, sent to the server throttled. */
+  move(objectId: string, pose: Pose): void {
+    if (!this.localHolds.has(objectId)) return;
+    this.localHolds.set(objectId, pose);
+    let sender = this.moveSenders.get(objectId);
+    if (!sender) {
+      sender = new ThrottledSender(1000 / Limits.poseSendHz, (p) =>
+        this.room.send(ClientMessage.Move, { objectId, pose: p }),
+      );
+      this.moveSenders.set(objectId, sender);
+    }
+    sender.offer(pose);
+  }
+
+  /** Lets go of an object where it is now. */
+  release(objectId: string, pose?: Pose): void {
+    const finalPose = pose ?? this.localHolds.get(objectId);
+    this.moveSenders.get(objectId)?.cancel();
+    this.moveSenders.delete(objectId);
+    if (!this.localHolds.delete(objectId)) return;
+    this.room.send(ClientMessage.Release, finalPose ? { objectId, pose: finalPose } : { objectId });
+    // Until the server's echo arrives, show it where it was let go.
+    if (finalPose) this.poses.reset(`object:${objectId}`, finalPose, this.now());
+  }
+
+  /** True while this participant holds (or has asked to hold) the object. */
+  holds(objectId: string): boolean {
+    return this.localHolds.has(objectId);
+  }
+
+  setLock(objectId: string, locked: boolean): void {
+    this.room.send(ClientMessage.SetLock, { objectId, locked });
+  }
+
+  resetScene(): void {
+    this.room.send(ClientMessage.ResetScene, {});
+  }
+
+  removeParticipant(seat: string): void {
+    this.room.send(ClientMessage.RemoveParticipant, { seat });
+  }
+
+  endClass(): void {
+    this.room.send(ClientMessage.EndClass, {});
+  }
+
+  /** Leaves the class on purpose (the seat is given up at once). */
+  async leave(): Promise<void> {
+    this.stopTimers();
+    const { status } = this.view.getState();
+    this.setStatus(ConnectionStatus.Left);
+    const stillOpen = status === ConnectionStatus.Connected || status === ConnectionStatus.Connecting;
+    if (status === ConnectionStatus.Reconnecting) this.room.reconnection.enabled = false;
+    if (stillOpen) await this.room.leave(true).catch(() => undefined);
+    else this.room.removeAllListeners();
+  }
+
+  private onRefused(message: RefusedMessage): void {
+    const { objectId } = message;
+    // A refused grab or move means someone else has it: drop the local hold.
+    if ((message.request === ClientMessage.Grab || message.request === ClientMessage.Move) && objectId !== undefined) {
+      this.localHolds.delete(objectId);
+      this.moveSenders.get(objectId)?.cancel();
+      this.moveSenders.delete(objectId);
+    }
+    const serial = (this.view.getState().lastRefusal?.serial ?? 0) + 1;
+    this.view.setState({ lastRefusal: { request: message.request, reason: message.reason, serial } });
+  }
+
+  private onLeave(code: number): void {
+    this.stopTimers();
+    this.localHolds.clear();
+    const status = this.view.getState().status;
+    if (status === ConnectionStatus.Left) return;
+    if (code === CloseCode.ClassEnded || status === ConnectionStatus.Ended) this.setStatus(ConnectionStatus.Ended);
+    else if (code === CloseCode.Removed) this.setStatus(ConnectionStatus.Removed);
+    else this.setStatus(ConnectionStatus.Lost);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.view.getState().status !== status) this.view.setState({ status });
+  }
+
+  private stopTimers(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+    this.poseSender.cancel();
+    for (const sender of this.moveSenders.values()) sender.cancel();
+  }
+}
+
+/** Where the classroom server is: the page's own origin in a browser. */
+export function defaultEndpoint(): string {
+  return globalThis.location ? globalThis.location.origin : "http://127.0.0.1:2567";
+}
+
+/** Creates a class as its teacher. The teacher key arrives in the view shortly after. */
+export async function createClass(
+  endpoint: string,
+  who: Participation,
+  lessonId: string,
+): Promise<ClassroomConnection> {
+  const options: CreateOptions = { ...who, lessonId, protocolVersion: PROTOCOL_VERSION };
+  try {
+    const room = await new Client(endpoint).create(ROOM_NAME, options, ClassroomState);
+    return new ClassroomConnection(room, Role.Teacher);
+  } catch (error) {
+    throw joinFailureOf(error);
+  }
+}
+
+/** Joins a class by its code; with the teacher key, as its teacher. */
+export async function joinClass(
+  endpoint: string,
+  code: string,
+  who: Participation,
+  teacherKey?: string,
+): Promise<ClassroomConnection> {
+  const options: JoinOptions = {
+    ...who,
+    code,
+    protocolVersion: PROTOCOL_VERSION,
+    ...(teacherKey ? { teacherKey } : {}),
+  };
+  try {
+    const room = await new Client(endpoint).joinById(code, options, ClassroomState);
+    return new ClassroomConnection(room, teacherKey ? Role.Teacher : Role.Student);
+  } catch (error) {
+    throw joinFailureOf(error);
+  }
+}

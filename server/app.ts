@@ -1,0 +1,60 @@
+/**
+ * Builds the classroom server: one HTTP port that serves the built client,
+ * the lesson list and the Colyseus rooms.
+ */
+import type { AddressInfo } from "node:net";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import express from "express";
+import { ROOM_NAME } from "../shared/protocol.ts";
+import { loadLessonCatalog } from "./lessons/catalog.ts";
+import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
+import { failedJoinLimiter } from "./http/failedJoinLimiter.ts";
+import type { ServerConfig } from "./config.ts";
+
+export interface RunningServer {
+  server: Server;
+  /** The port actually bound (useful when asked for port 0). */
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a classroom server and resolves once it accepts connections. */
+export async function startServer(
+  config: ServerConfig,
+  overrides: Partial<Pick<ClassroomRoomContext, "now">> = {},
+): Promise<RunningServer> {
+  const catalog = loadLessonCatalog(config.lessonsDir);
+  const ClassroomRoom = createClassroomRoom({ catalog, ...overrides });
+  const clientDir = resolve(config.clientDir);
+
+  const server = defineServer({
+    rooms: { [ROOM_NAME]: defineRoom(ClassroomRoom) },
+    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 3 }),
+    gracefullyShutdown: false,
+    greet: false,
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.use("/matchmake", failedJoinLimiter());
+      app.get("/api/lessons", (_req, res) => {
+        res.json(catalog.list());
+      });
+      if (existsSync(clientDir)) {
+        app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+      }
+    },
+  });
+
+  await server.listen(config.port, config.host);
+  const address = server.transport.server?.address() as AddressInfo;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return {
+    server,
+    port: address.port,
+    url: config.publicUrl ?? `http://${shownHost}:${address.port}`,
+    stop: () => server.gracefullyShutdown(false),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Server settings, read once from the environment with embedded defaults so
+ * `npm start` needs nothing set.
+ */
+export interface ServerConfig {
+  /** Port for pages and rooms alike. */
+  port: number;
+  /** Interface to listen on; 0.0.0.0 lets headsets on the school network reach it. */
+  host: string;
+  /** The address students type or scan, when it differs from what the server sees (a proxy, a tunnel). */
+  publicUrl: string | undefined;
+  /** Folder of the built client. */
+  clientDir: string;
+  /** Folder of lesson files. */
+  lessonsDir: string;
+}
+
+/** Reads the configuration from environment variables. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 2567);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    publicUrl: env.PUBLIC_URL || undefined,
+    clientDir: env.CLIENT_DIR ?? "dist/client",
+    lessonsDir: env.LESSONS_DIR ?? "assets/lessons",
+  };
+}

@@ -1,0 +1,15 @@
+/** Entry point of `npm start`: the classroom on one port. */
+import { readConfig } from "./config.ts";
+import { startServer } from "./app.ts";
+
+const config = readConfig();
+const running = await startServer(config);
+console.log(`Meridian classroom is running at ${running.url}`);
+console.log(`Teachers: open ${running.url} and choose "Start a class". Students: open it and type the class code.`);
+
+const stop = async () => {
+  await running.stop();
+  process.exit(0);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);

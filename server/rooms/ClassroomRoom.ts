@@ -1,0 +1,256 @@
+/**
+ * One class, as a Colyseus room. It only adapts: it validates each message
+ * against the shared schemas, calls the classroom rule, and replies.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { type AuthContext, type Client, Room, ServerError, matchMaker } from "@colyseus/core";
+import { z } from "zod";
+import { generateJoinCode } from "../../shared/joinCode.ts";
+import {
+  ClientMessage,
+  CloseCode,
+  CreateOptions,
+  JoinError,
+  JoinOptions,
+  Limits,
+  PROTOCOL_VERSION,
+  Refusal,
+  Role,
+  ServerMessage,
+  clientMessageSchemas,
+  type ClientPayloads,
+  type ClassListing,
+  type RefusedMessage,
+  type TeacherKeyMessage,
+} from "../../shared/protocol.ts";
+import { ClassroomState } from "../../shared/state.ts";
+import type { LessonCatalog } from "../lessons/catalog.ts";
+import * as rules from "../rules/classroom.ts";
+
+interface SeatData {
+  invalidMessages: number;
+}
+
+type ClassroomClient = Client<{ userData: SeatData }>;
+
+/** What a room needs from the server that hosts it. */
+export interface ClassroomRoomContext {
+  catalog: LessonCatalog;
+  /** Clock for the rules; tests may replace it. */
+  now?: () => number;
+}
+
+const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
+
+/** Makes the room class for a server, closed over its lesson catalog. */
+export function createClassroomRoom(context: ClassroomRoomContext) {
+  const now = context.now ?? Date.now;
+
+  return class ClassroomRoom extends Room<{ state: ClassroomState; metadata: ClassListing }> {
+    override state = new ClassroomState();
+    // Seats beyond the class size are turned away with a clear message in
+    // onAuth; Colyseus's own limit only stops reservations piling up.
+    override maxClients = Limits.maxParticipants + 5;
+    override autoDispose = false;
+    override maxMessagesPerSecond = 120;
+
+    classroom!: rules.Classroom;
+    teacherKey!: string;
+    teacherSeated = false;
+    emptySince: number | undefined;
+
+    /**
+     * Runs during HTTP matchmaking, before a seat is reserved, so every
+     * refusal reaches the client as a clear status code. It reads the class's
+     * listing through the matchmaker, which works across processes too.
+     */
+    static override async onAuth(_token: string, options: unknown, _context: AuthContext) {
+      const version = (options as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+      if (version !== PROTOCOL_VERSION)
+        throw new ServerError(JoinError.WrongVersion, "client and server versions differ");
+      const parsed = JoinOrCreateOptions.safeParse(options);
+      if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
+      if (!("code" in parsed.data)) return parsed.data;
+
+      const listing = (await matchMaker.getRoomById(parsed.data.code))?.metadata as ClassListing | undefined;
+      if (!listing) throw new ServerError(JoinError.NoSuchClass, "no class has this code");
+      if (listing.ended) throw new ServerError(JoinError.ClassEnded, "this class has ended");
+      const { teacherKey } = parsed.data;
+      if (teacherKey !== undefined) {
+        if (!sameHash(sha256(teacherKey), Buffer.from(listing.teacherKeyHash, "hex"))) {
+          throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
+        }
+      } else if (listing.seated >= Limits.maxParticipants) {
+        throw new ServerError(JoinError.ClassFull, "this class is full");
+      }
+      return parsed.data;
+    }
+
+    override async onCreate(options: unknown) {
+      const parsed = CreateOptions.safeParse(options);
+      if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
+      const lesson = context.catalog.get(parsed.data.lessonId);
+      if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${parsed.data.lessonId}"`);
+
+      this.roomId = await unusedJoinCode();
+      this.classroom = rules.openClassroom(lesson);
+      this.state = this.classroom.state;
+      this.patchRate = 1000 / Limits.poseSendHz;
+      this.teacherKey = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
+      await this.publishListing();
+
+      this.registerMessages();
+      this.clock.setInterval(() => {
+        rules.releaseIdleHolds(this.classroom, now());
+        this.disposeIfLongEmpty();
+      }, 1000);
+    }
+
+    /** Keeps the matchmaking listing in step with the class (seat count, ended). */
+    async publishListing() {
+      const listing: ClassListing = {
+        ended: this.state.ended,
+        seated: this.state.participants.size,
+        teacherKeyHash: sha256(this.teacherKey).toString("hex"),
+      };
+      await this.setMetadata(listing, true);
+    }
+
+    override async onJoin(client: ClassroomClient, _options: unknown, auth: JoinOptions | CreateOptions) {
+      const isCreator = !this.teacherSeated;
+      const joining = "code" in auth ? auth : undefined;
+      // onAuth checked the code the client named; it must be this class's.
+      if (joining && joining.code !== this.roomId) throw new ServerError(JoinError.BadOptions, "code does not match");
+      const teacherKey = joining?.teacherKey;
+      if (teacherKey !== undefined && !sameHash(sha256(teacherKey), sha256(this.teacherKey))) {
+        throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
+      }
+      const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
+      client.userData = { invalidMessages: 0 };
+      rules.seatParticipant(this.classroom, client.sessionId, {
+        nickname: auth.nickname,
+        role,
+        device: auth.device,
+        language: auth.language,
+      });
+      if (isCreator) {
+        this.teacherSeated = true;
+        // The key leaves the server once, to the creator, for the private teacher link.
+        const message: TeacherKeyMessage = { code: this.roomId, teacherKey: this.teacherKey };
+        client.send(ServerMessage.TeacherKey, message);
+      }
+      this.emptySince = undefined;
+      await this.publishListing();
+    }
+
+    override async onDrop(client: ClassroomClient, code?: number) {
+      // A participant the room closed on purpose (removed, or cut off for
+      // flooding) gets no seat held for them.
+      const closedByRoom = code === CloseCode.Removed || code === CloseCode.TooManyInvalidMessages;
+      if (closedByRoom || !this.state.participants.has(client.sessionId)) {
+        await this.onLeave(client);
+        return;
+      }
+      rules.markDropped(this.classroom, client.sessionId);
+      this.allowReconnection(client, Limits.reconnectGraceSeconds).catch(() => {
+        // The grace ran out or the room is closing; onLeave vacates the seat.
+      });
+    }
+
+    override onReconnect(client: ClassroomClient) {
+      rules.markReconnected(this.classroom, client.sessionId);
+    }
+
+    override async onLeave(client: ClassroomClient) {
+      rules.vacateSeat(this.classroom, client.sessionId);
+      if (this.state.participants.size === 0) this.emptySince = now();
+      await this.publishListing();
+    }
+
+    disposeIfLongEmpty() {
+      if (this.emptySince !== undefined && now() - this.emptySince >= Limits.emptyClassMinutes * 60_000) {
+        void this.disconnect();
+      }
+    }
+
+    registerMessages() {
+      const handlers: {
+        [K in ClientMessage]: (client: ClassroomClient, payload: ClientPayloads[K]) => rules.RuleResult;
+      } = {
+        [ClientMessage.Pose]: (client, payload) => rules.updateAvatarPose(this.classroom, client.sessionId, payload),
+        [ClientMessage.Grab]: (client, { objectId }) => rules.grab(this.classroom, client.sessionId, objectId, now()),
+        [ClientMessage.Move]: (client, { objectId, pose }) =>
+          rules.move(this.classroom, client.sessionId, objectId, pose, now()),
+        [ClientMessage.Release]: (client, { objectId, pose }) =>
+          rules.release(this.classroom, client.sessionId, objectId, pose),
+        [ClientMessage.SetLock]: (client, { objectId, locked }) =>
+          rules.setLock(this.classroom, client.sessionId, objectId, locked),
+        [ClientMessage.ResetScene]: (client) => rules.resetScene(this.classroom, client.sessionId),
+        [ClientMessage.RemoveParticipant]: (client, { seat }) => {
+          const result = rules.removeParticipant(this.classroom, client.sessionId, seat);
+          if (result.ok) this.clients.getById(seat)?.leave(CloseCode.Removed);
+          return result;
+        },
+        [ClientMessage.EndClass]: (client) => {
+          const result = rules.endClass(this.classroom, client.sessionId);
+          // Let the "ended" patch reach everyone before the sockets close.
+          if (result.ok) {
+            void this.publishListing();
+            this.clock.setTimeout(() => void this.disconnect(CloseCode.ClassEnded), 300);
+          }
+          return result;
+        },
+      };
+
+      for (const type of Object.values(ClientMessage)) {
+        const schema = clientMessageSchemas[type];
+        const handle = handlers[type] as (client: ClassroomClient, payload: unknown) => rules.RuleResult;
+        this.onMessage(type, (client: ClassroomClient, raw: unknown) => {
+          const parsed = schema.safeParse(raw);
+          if (!parsed.success) return this.rejectInvalid(client, type, z.prettifyError(parsed.error));
+          const result = handle(client, parsed.data);
+          // Pose updates are a stream: a refused one is superseded by the next.
+          if (!result.ok && type !== ClientMessage.Pose) {
+            const objectId = (parsed.data as { objectId?: string }).objectId;
+            this.refuse(client, { request: type, reason: result.reason, ...(objectId ? { objectId } : {}) });
+          }
+        });
+      }
+      this.onMessage("*", (client: ClassroomClient, type: string | number) =>
+        this.rejectInvalid(client, String(type).slice(0, 40), "unknown message"),
+      );
+    }
+
+    refuse(client: ClassroomClient, message: RefusedMessage) {
+      client.send(ServerMessage.Refused, message);
+    }
+
+    /** A malformed message changes nothing; a client that keeps sending them is cut off. */
+    rejectInvalid(client: ClassroomClient, request: string, detail: string) {
+      const seat = client.userData ?? { invalidMessages: 0 };
+      seat.invalidMessages++;
+      client.userData = seat;
+      if (seat.invalidMessages > Limits.invalidMessageBudget) {
+        client.leave(CloseCode.TooManyInvalidMessages);
+        return;
+      }
+      this.refuse(client, { request, reason: Refusal.InvalidMessage, detail: detail.slice(0, 300) });
+    }
+  };
+}
+
+function sameHash(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sha256(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
+async function unusedJoinCode(): Promise<string> {
+  for (;;) {
+    const code = generateJoinCode();
+    const taken = await matchMaker.query({ roomId: code });
+    if (taken.length === 0) return code;
+  }
+}
