@@ -61,6 +61,8 @@ export interface ClassView {
   lastRefusal: RefusalNotice | undefined;
   /** Round-trip time to the server in ms, measured by pings. */
   pingMs: number | undefined;
+  /** Ids of objects this participant holds (or has asked to), ahead of the server. */
+  holding: string[];
 }
 
 export type ClassViewStore = ReturnType<typeof createClassViewStore>;
@@ -76,6 +78,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     objects: [],
     lastRefusal: undefined,
     pingMs: undefined,
+    holding: [],
     ...initial,
   }));
 }

@@ -111,7 +111,12 @@ export class ClassroomConnection {
       this.view.setState({ teacherKey: message.teacherKey });
     });
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
-    room.onDrop(() => this.setStatus(ConnectionStatus.Reconnecting));
+    room.onDrop(() => {
+      // The server lets go of everything a dropped participant held.
+      this.localHolds.clear();
+      this.publishHolding();
+      this.setStatus(ConnectionStatus.Reconnecting);
+    });
     room.onReconnect(() => this.setStatus(ConnectionStatus.Connected));
     room.onLeave((code) => this.onLeave(code));
     this.pingTimer = setInterval(() => room.ping((ms) => this.view.setState({ pingMs: ms })), 5000);
@@ -137,6 +142,7 @@ export class ClassroomConnection {
   /** Asks to hold an object; the local view treats it as held until the server refuses. */
   grab(objectId: string, pose: Pose): void {
     this.localHolds.set(objectId, pose);
+    this.publishHolding();
     this.room.send(ClientMessage.Grab, { objectId });
   }
 
@@ -160,6 +166,7 @@ export class ClassroomConnection {
     this.moveSenders.get(objectId)?.cancel();
     this.moveSenders.delete(objectId);
     if (!this.localHolds.delete(objectId)) return;
+    this.publishHolding();
     this.room.send(ClientMessage.Release, finalPose ? { objectId, pose: finalPose } : { objectId });
     // Until the server's echo arrives, show it where it was let go.
     if (finalPose) this.poses.reset(`object:${objectId}`, finalPose, this.now());
@@ -204,6 +211,7 @@ export class ClassroomConnection {
       this.localHolds.delete(objectId);
       this.moveSenders.get(objectId)?.cancel();
       this.moveSenders.delete(objectId);
+      this.publishHolding();
     }
     const serial = (this.view.getState().lastRefusal?.serial ?? 0) + 1;
     this.view.setState({ lastRefusal: { request: message.request, reason: message.reason, serial } });
@@ -212,11 +220,16 @@ export class ClassroomConnection {
   private onLeave(code: number): void {
     this.stopTimers();
     this.localHolds.clear();
+    this.publishHolding();
     const status = this.view.getState().status;
     if (status === ConnectionStatus.Left) return;
     if (code === CloseCode.ClassEnded || status === ConnectionStatus.Ended) this.setStatus(ConnectionStatus.Ended);
     else if (code === CloseCode.Removed) this.setStatus(ConnectionStatus.Removed);
     else this.setStatus(ConnectionStatus.Lost);
+  }
+
+  private publishHolding(): void {
+    this.view.setState({ holding: [...this.localHolds.keys()] });
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -97,7 +97,6 @@ export function seatParticipant(classroom: Classroom, seat: string, who: Newcome
   participant.role = who.role;
   participant.device = who.device;
   participant.language = who.language;
-  participant.hasHands = who.device === "vr" || who.device === "ar";
   participant.color = firstFreeColor(classroom.state);
   // Desktop users start around the table, facing it, at standing eye height.
   writePose(participant.head, { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] });
@@ -124,6 +123,8 @@ export function updateAvatarPose(classroom: Classroom, seat: string, payload: Cl
   writePose(participant.head, payload.head);
   if (payload.left) writePose(participant.left, payload.left);
   if (payload.right) writePose(participant.right, payload.right);
+  // Hands show while they are tracked (in a headset session), not before.
+  participant.hasHands = payload.left !== undefined || payload.right !== undefined;
   return ok;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * With `?test=1`, exposes what browser tests need to check what a
+ * participant sees: the connection and the drawn pose of each object.
+ */
+import type { Pose } from "../../shared/math.ts";
+import { renderedObjects } from "../scene/sceneRegistry.ts";
+import { sessionStore } from "./session.ts";
+
+export interface MeridianTestHooks {
+  seat(): string | undefined;
+  code(): string | undefined;
+  /** Where this participant's scene draws an object now. */
+  renderedPose(objectId: string): Pose | undefined;
+  /** The object's pose in the replicated state. */
+  statePose(objectId: string): Pose | undefined;
+  heldBy(objectId: string): string | undefined;
+}
+
+export function installTestHooksIfAsked(): void {
+  if (new URLSearchParams(globalThis.location.search).get("test") !== "1") return;
+  const connection = () => sessionStore.getState().connection;
+  const hooks: MeridianTestHooks = {
+    seat: () => connection()?.seat,
+    code: () => connection()?.code,
+    renderedPose: (id) => renderedObjects.get(id)?.(),
+    statePose: (id) => {
+      const pose = connection()?.state.objects.get(id)?.pose;
+      return pose ? { p: [pose.px, pose.py, pose.pz], q: [pose.qx, pose.qy, pose.qz, pose.qw] } : undefined;
+    },
+    heldBy: (id) => connection()?.state.objects.get(id)?.heldBy,
+  };
+  (globalThis as { meridianTest?: MeridianTestHooks }).meridianTest = hooks;
+}

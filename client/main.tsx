@@ -1,0 +1,20 @@
+/** Starts the client: language, optional test/emulation hooks, then the interface. */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App.tsx";
+import { sessionStore } from "./app/session.ts";
+import { installTestHooksIfAsked } from "./app/testHooks.ts";
+import { initI18n, initialLanguage } from "./i18n/i18n.ts";
+import { installEmulatedHeadsetIfAsked } from "./xr/emulator.ts";
+import "./ui/styles.css";
+
+const language = initialLanguage();
+sessionStore.setState({ language });
+await Promise.all([initI18n(language), installEmulatedHeadsetIfAsked()]);
+installTestHooksIfAsked();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,104 @@
+/**
+ * Everyone else in the class: a head (with a visor showing where they look),
+ * hands for headset users, a body for screen users, and a name tag. Drawn
+ * from the interpolation buffers, so motion is smooth at 10–20 updates/s.
+ */
+import { useFrame } from "@react-three/fiber";
+import { useRef } from "react";
+import { Euler, type Group, Quaternion } from "three";
+import { useClassView } from "../app/useStores.ts";
+import type { ParticipantView } from "../net/classView.ts";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { NameTag } from "./NameTag.tsx";
+import { avatarColor } from "./palette.ts";
+import { applyPose } from "./poseConversion.ts";
+
+export function Avatars({ connection }: { connection: ClassroomConnection }) {
+  const participants = useClassView(connection.view, (v) => v.participants);
+  return (
+    <>
+      {participants
+        .filter((p) => p.seat !== connection.seat)
+        .map((p) => (
+          <Avatar key={p.seat} participant={p} connection={connection} />
+        ))}
+    </>
+  );
+}
+
+const yawOnly = new Euler(0, 0, 0, "YXZ");
+const bodyRotation = new Quaternion();
+
+function Avatar({ participant, connection }: { participant: ParticipantView; connection: ClassroomConnection }) {
+  const head = useRef<Group>(null);
+  const body = useRef<Group>(null);
+  const left = useRef<Group>(null);
+  const right = useRef<Group>(null);
+  const { seat } = participant;
+
+  useFrame(() => {
+    const now = performance.now();
+    const headPose = connection.poses.sample(`head:${seat}`, now);
+    if (headPose && head.current) {
+      applyPose(head.current, headPose);
+      if (body.current) {
+        // The body stands under the head and turns with it, but never tilts.
+        yawOnly.setFromQuaternion(head.current.quaternion, "YXZ");
+        yawOnly.set(0, yawOnly.y, 0);
+        bodyRotation.setFromEuler(yawOnly);
+        body.current.position.set(headPose.p[0], headPose.p[1] - 0.45, headPose.p[2]);
+        body.current.quaternion.copy(bodyRotation);
+      }
+    }
+    for (const [hand, ref] of [
+      ["left", left],
+      ["right", right],
+    ] as const) {
+      const pose = connection.poses.sample(`${hand}:${seat}`, now);
+      if (pose && ref.current) applyPose(ref.current, pose);
+    }
+  });
+
+  const color = avatarColor(participant.color);
+  const opacity = participant.connected ? 1 : 0.35;
+  return (
+    <group name={`avatar-${participant.nickname}`}>
+      <group ref={head}>
+        <mesh castShadow>
+          <sphereGeometry args={[0.11, 32, 16]} />
+          <meshStandardMaterial color={color} transparent opacity={opacity} />
+        </mesh>
+        {/* The visor faces -z, the way the participant looks. */}
+        <mesh position={[0, 0.01, -0.085]}>
+          <boxGeometry args={[0.16, 0.06, 0.05]} />
+          <meshStandardMaterial color="#1d3557" transparent opacity={opacity} />
+        </mesh>
+        <NameTag text={participant.nickname} color={color} position={[0, 0.2, 0]} height={0.07} opacity={opacity} />
+      </group>
+      {participant.hasHands ? (
+        <>
+          <Hand ref={left} color={color} opacity={opacity} />
+          <Hand ref={right} color={color} opacity={opacity} />
+        </>
+      ) : (
+        <group ref={body}>
+          <mesh position={[0, -0.25, 0]} castShadow>
+            <capsuleGeometry args={[0.16, 0.45, 8, 16]} />
+            <meshStandardMaterial color={color} transparent opacity={opacity * 0.85} />
+          </mesh>
+        </group>
+      )}
+    </group>
+  );
+}
+
+function Hand({ ref, color, opacity }: { ref: React.Ref<Group>; color: string; opacity: number }) {
+  return (
+    <group ref={ref}>
+      <mesh castShadow>
+        <boxGeometry args={[0.07, 0.03, 0.1]} />
+        <meshStandardMaterial color={color} transparent opacity={opacity} />
+      </mesh>
+    </group>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The shared 3D lesson: set, objects, avatars, and the controls for the
+ * current mode (screen or headset). Loaded as its own chunk so the lobby
+ * appears before three.js has downloaded.
+ */
+import { Canvas } from "@react-three/fiber";
+import { IfInSessionMode, PointerEvents, XR, XROrigin, noEvents } from "@react-three/xr";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { XrAvatarReporter } from "../xr/XrAvatarReporter.tsx";
+import { xrStore } from "../xr/xrStore.ts";
+import { Avatars } from "./Avatars.tsx";
+import { ClassroomSet } from "./Classroom3D.tsx";
+import { DesktopControls } from "./DesktopControls.tsx";
+import { LessonObjects } from "./LessonObjects.tsx";
+
+export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
+  return (
+    <Canvas
+      events={noEvents}
+      shadows
+      dpr={[1, 2]}
+      camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
+      gl={{ antialias: true }}
+      aria-label="3D lesson"
+    >
+      <PointerEvents />
+      <XR store={xrStore}>
+        <ClassroomSet />
+        <LessonObjects connection={connection} />
+        <Avatars connection={connection} />
+        {/* A headset user stands just beyond the table's edge, facing it. */}
+        <XROrigin position={[0, 0, 1.1]} />
+        <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
+          <DesktopControls connection={connection} />
+        </IfInSessionMode>
+        <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
+          <XrAvatarReporter connection={connection} />
+        </IfInSessionMode>
+      </XR>
+    </Canvas>
+  );
+}

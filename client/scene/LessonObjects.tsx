@@ -1,0 +1,142 @@
+/**
+ * The lesson's objects. One grab path serves every input: @react-three/handle
+ * turns mouse, touch, controller ray, controller grip and hand pinch into the
+ * same drag, and the drag becomes grab / move / release intents.
+ */
+import { useFrame } from "@react-three/fiber";
+import { Handle, defaultApply, type HandleState } from "@react-three/handle";
+import { useXR } from "@react-three/xr";
+import { useEffect, useRef } from "react";
+import type { Group, Object3D } from "three";
+import { useClassView } from "../app/useStores.ts";
+import type { ObjectView, ParticipantView } from "../net/classView.ts";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { NameTag } from "./NameTag.tsx";
+import { avatarColor } from "./palette.ts";
+import { applyPose, worldPoseOf } from "./poseConversion.ts";
+import { renderedObjects } from "./sceneRegistry.ts";
+import { takeSpin } from "./spinInput.ts";
+
+export function LessonObjects({ connection }: { connection: ClassroomConnection }) {
+  const objects = useClassView(connection.view, (v) => v.objects);
+  const participants = useClassView(connection.view, (v) => v.participants);
+  return (
+    <>
+      {objects.map((object) => (
+        <LessonObject
+          key={object.id}
+          object={object}
+          holder={participants.find((p) => p.seat === object.heldBy)}
+          connection={connection}
+        />
+      ))}
+    </>
+  );
+}
+
+interface LessonObjectProps {
+  object: ObjectView;
+  holder: ParticipantView | undefined;
+  connection: ClassroomConnection;
+}
+
+function LessonObject({ object, holder, connection }: LessonObjectProps) {
+  const groupRef = useRef<Group>(null);
+  const spin = useRef<Object3D["quaternion"] | undefined>(undefined);
+  const inXR = useXR((xr) => xr.mode === "immersive-vr" || xr.mode === "immersive-ar");
+  const key = `object:${object.id}` as const;
+
+  useEffect(() => {
+    const group = groupRef.current;
+    if (!group) return;
+    renderedObjects.set(object.id, () => worldPoseOf(group));
+    return () => void renderedObjects.delete(object.id);
+  }, [object.id]);
+
+  useFrame(() => {
+    const group = groupRef.current;
+    if (!group) return;
+    if (connection.holds(object.id)) {
+      // Turning from the keyboard or wheel while held on a desktop.
+      const turn = takeSpin();
+      if (turn) {
+        spin.current = (spin.current ?? turn.clone().identity()).premultiply(turn);
+        group.quaternion.premultiply(turn);
+        connection.move(object.id, worldPoseOf(group));
+      }
+      return;
+    }
+    const pose = connection.poses.sample(key, performance.now());
+    if (pose) applyPose(group, pose);
+  });
+
+  const apply = (state: HandleState<unknown>, target: Object3D) => {
+    if (state.first) {
+      spin.current = undefined;
+      connection.grab(object.id, worldPoseOf(target));
+    }
+    // Refused by the server (someone else has it, or it is locked): stop the drag.
+    if (!connection.holds(object.id)) {
+      state.cancel();
+      return;
+    }
+    defaultApply(state, target);
+    if (spin.current) target.quaternion.premultiply(spin.current);
+    const pose = worldPoseOf(target);
+    if (state.last) connection.release(object.id, pose);
+    else connection.move(object.id, pose);
+  };
+
+  const mine = object.heldBy === connection.seat;
+  const heldByOther = object.heldBy !== "" && !mine;
+  const highlight = holder ? avatarColor(holder.color) : undefined;
+  const [sx, sy, sz] = object.size;
+
+  return (
+    <group ref={groupRef} name={`object-${object.id}`}>
+      <Handle targetRef={groupRef} scale={false} rotate={inXR} multitouch={false} bind={object.grabbable} apply={apply}>
+        <mesh castShadow receiveShadow scale={[sx, sy, sz]}>
+          <ShapeGeometry shape={object.shape} />
+          <meshStandardMaterial
+            color={object.color}
+            emissive={object.id === "sun" ? object.color : (highlight ?? "#000000")}
+            emissiveIntensity={object.id === "sun" ? 0.8 : highlight ? 0.35 : 0}
+            roughness={0.55}
+            metalness={0.05}
+            transparent={heldByOther || object.locked}
+            opacity={heldByOther ? 0.8 : 1}
+          />
+        </mesh>
+      </Handle>
+      <NameTag
+        text={
+          holder
+            ? `${object.label} · ${holder.nickname}`
+            : object.locked && object.grabbable
+              ? `🔒 ${object.label}`
+              : object.label
+        }
+        color={highlight ?? "#1d3557"}
+        height={0.045}
+        position={[0, sy / 2 + 0.05, 0]}
+      />
+    </group>
+  );
+}
+
+function ShapeGeometry({ shape }: { shape: string }) {
+  switch (shape) {
+    case "sphere":
+      return <sphereGeometry args={[0.5, 48, 24]} />;
+    case "cylinder":
+      return <cylinderGeometry args={[0.5, 0.5, 1, 40]} />;
+    case "cone":
+      return <coneGeometry args={[0.5, 1, 40]} />;
+    case "torus":
+      return <torusGeometry args={[0.35, 0.15, 24, 48]} />;
+    case "octahedron":
+      return <octahedronGeometry args={[0.5]} />;
+    default:
+      return <boxGeometry args={[1, 1, 1]} />;
+  }
+}

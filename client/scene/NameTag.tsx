@@ -1,0 +1,52 @@
+/**
+ * A floating name tag drawn with the browser's own text engine on a canvas,
+ * so every script (Arabic, Devanagari, Chinese…) is shaped correctly without
+ * downloading a font.
+ */
+import { useEffect, useMemo } from "react";
+import { CanvasTexture, SRGBColorSpace } from "three";
+
+interface NameTagProps {
+  text: string;
+  color?: string;
+  /** Height of the tag in metres. */
+  height?: number;
+  position?: [number, number, number];
+  opacity?: number;
+}
+
+const PIXELS_HIGH = 64;
+
+export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0, 0, 0], opacity = 1 }: NameTagProps) {
+  const { texture, aspect } = useMemo(() => drawTag(text, color), [text, color]);
+  useEffect(() => () => texture.dispose(), [texture]);
+  return (
+    <sprite position={position} scale={[height * aspect, height, 1]} renderOrder={10}>
+      <spriteMaterial map={texture} transparent opacity={opacity} depthWrite={false} />
+    </sprite>
+  );
+}
+
+function drawTag(text: string, color: string): { texture: CanvasTexture; aspect: number } {
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d")!;
+  const font = `600 ${PIXELS_HIGH * 0.55}px system-ui, "Noto Sans", "Noto Sans Arabic", sans-serif`;
+  context.font = font;
+  const padding = PIXELS_HIGH * 0.35;
+  const width = Math.ceil(context.measureText(text).width + padding * 2);
+  canvas.width = width;
+  canvas.height = PIXELS_HIGH;
+  context.font = font;
+  context.fillStyle = "rgba(255,255,255,0.92)";
+  context.beginPath();
+  context.roundRect(0, 0, width, PIXELS_HIGH, PIXELS_HIGH / 2);
+  context.fill();
+  context.fillStyle = color;
+  context.textAlign = "center";
+  context.textBaseline = "middle";
+  context.direction = "inherit";
+  context.fillText(text, width / 2, PIXELS_HIGH / 2 + 1);
+  const texture = new CanvasTexture(canvas);
+  texture.colorSpace = SRGBColorSpace;
+  return { texture, aspect: width / PIXELS_HIGH };
+}

@@ -1,0 +1,8 @@
+/**
+ * How to read where each lesson object is drawn, by id: used by the browser
+ * tests' hook to check what a participant actually sees. It holds functions,
+ * not three.js objects, so the lobby's code does not pull in three.js.
+ */
+import type { Pose } from "../../shared/math.ts";
+
+export const renderedObjects = new Map<string, () => Pose>();
