@@ -3,7 +3,7 @@
  * participant sees: the connection and the drawn pose of each object.
  */
 import type { Pose } from "../../shared/math.ts";
-import { renderedObjects } from "../scene/sceneRegistry.ts";
+import { renderedObjects, screenProjection } from "../scene/sceneRegistry.ts";
 import { sessionStore } from "./session.ts";
 
 export interface MeridianTestHooks {
@@ -14,6 +14,8 @@ export interface MeridianTestHooks {
   /** The object's pose in the replicated state. */
   statePose(objectId: string): Pose | undefined;
   heldBy(objectId: string): string | undefined;
+  /** Where on the page (CSS pixels) an object is drawn, on a screen view. */
+  screenPoint(objectId: string): [number, number] | undefined;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -28,6 +30,10 @@ export function installTestHooksIfAsked(): void {
       return pose ? { p: [pose.px, pose.py, pose.pz], q: [pose.qx, pose.qy, pose.qz, pose.qw] } : undefined;
     },
     heldBy: (id) => connection()?.state.objects.get(id)?.heldBy,
+    screenPoint: (id) => {
+      const pose = renderedObjects.get(id)?.();
+      return pose && screenProjection.project?.(pose.p);
+    },
   };
   (globalThis as { meridianTest?: MeridianTestHooks }).meridianTest = hooks;
 }

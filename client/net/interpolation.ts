@@ -71,10 +71,11 @@ export class InterpolationBuffer {
       }
     }
 
-    // Past the newest sample: keep going along the last motion for a moment.
+    // Past the newest sample: keep going along the last motion for a moment,
+    // unless no sample has come for long enough to say the motion stopped.
     const newest = samples.at(-1)!;
     const previous = samples.at(-2);
-    if (!previous) return newest.pose;
+    if (!previous || now - newest.at > this.options.restGapMs) return newest.pose;
     const ahead = Math.min(renderAt - newest.at, this.options.maxExtrapolationMs);
     const span = newest.at - previous.at;
     if (span <= 0 || span > this.options.restGapMs) return newest.pose;

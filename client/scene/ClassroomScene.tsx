@@ -12,6 +12,7 @@ import { Avatars } from "./Avatars.tsx";
 import { ClassroomSet } from "./Classroom3D.tsx";
 import { DesktopControls } from "./DesktopControls.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
+import { ScreenProjection } from "./ScreenProjection.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
   return (
@@ -32,6 +33,7 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <XROrigin position={[0, 0, 1.1]} />
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
+          <ScreenProjection />
         </IfInSessionMode>
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />

@@ -6,3 +6,8 @@
 import type { Pose } from "../../shared/math.ts";
 
 export const renderedObjects = new Map<string, () => Pose>();
+
+/** Projects a world point to CSS pixels on the page; set while a scene is mounted. */
+export const screenProjection: { project: ((point: [number, number, number]) => [number, number]) | undefined } = {
+  project: undefined,
+};

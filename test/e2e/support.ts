@@ -1,0 +1,57 @@
+/** Shared steps for browser tests: join through the real lobby, read the test hooks. */
+import { existsSync, mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
+import type { Pose } from "../../shared/math.ts";
+import { chromiumAvailable, CHROMIUM_PATH } from "../support/browser.ts";
+
+export const SCREENSHOT_DIR = "test-output/screenshots";
+
+/** Browser tests never skip: without a browser or a built client they fail with the fix. */
+export function requireBrowserAndBuild(): void {
+  if (!chromiumAvailable()) throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package.`);
+  if (!existsSync("dist/client/index.html")) throw new Error('The client is not built: run "npm run build" first.');
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+}
+
+type Hooks = { meridianTest: MeridianTestHooks };
+
+/** Joins a class through the lobby form, as a person would. */
+export async function joinThroughLobby(page: Page, url: string, code: string, nickname: string, language?: string) {
+  await page.goto(url);
+  if (language) await page.getByLabel(/Language|Idioma|Langue|اللغة/).selectOption(language);
+  await page.locator('input[name="nickname"]').fill(nickname);
+  await page.locator('input[name="code"]').fill(code);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.seat()));
+  await page.locator("canvas").waitFor();
+}
+
+export function seatOf(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as Hooks).meridianTest.seat()!);
+}
+
+export function renderedPose(page: Page, objectId: string): Promise<Pose | undefined> {
+  return page.evaluate((id) => (window as unknown as Hooks).meridianTest.renderedPose(id), objectId);
+}
+
+/** Waits until the page draws an object within `tolerance` metres of a point. */
+export async function waitForRenderedNear(
+  page: Page,
+  objectId: string,
+  point: [number, number, number],
+  tolerance = 0.02,
+) {
+  await page.waitForFunction(
+    ({ id, target, tolerance }) => {
+      const pose = (window as unknown as Hooks).meridianTest.renderedPose(id);
+      return pose !== undefined && Math.hypot(...pose.p.map((v, i) => v - target[i]!)) <= tolerance;
+    },
+    { id: objectId, target: point, tolerance },
+    { timeout: 15_000 },
+  );
+}
+
+export function distance(a: [number, number, number], b: [number, number, number]): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
