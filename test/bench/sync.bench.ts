@@ -20,7 +20,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measureLatency() {
-  const server = await startServer({ port: 0, host: "127.0.0.1", publicUrl: undefined, clientDir: "dist/client", lessonsDir: "assets/lessons" });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    publicUrl: undefined,
+    clientDir: "dist/client",
+    lessonsDir: "assets/lessons",
+  });
   const endpoint = `http://127.0.0.1:${server.port}`;
   const teacher = await createClassAsBot(endpoint, "shapes-and-planets", { nickname: "Teacher" });
   const mover = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Mover" });
@@ -58,7 +64,9 @@ async function measureLatency() {
 function initialClientSize() {
   const html = "dist/client/index.html";
   if (!existsSync(html)) return undefined;
-  const files = [...readFileSync(html, "utf8").matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => `dist/client${m[1]}`);
+  const files = [...readFileSync(html, "utf8").matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
+    (m) => `dist/client${m[1]}`,
+  );
   let raw = 0;
   let gzip = 0;
   for (const file of files) {
@@ -76,7 +84,9 @@ console.log(
 );
 const size = initialClientSize();
 if (size) {
-  console.log(`initial client JS (${size.files} files): ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzip`);
+  console.log(
+    `initial client JS (${size.files} files): ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzip`,
+  );
 } else {
   console.log("initial client JS: not built (run npm run build)");
 }
