@@ -11,7 +11,7 @@ import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { loadLessonCatalog } from "./lessons/catalog.ts";
 import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
-import { failedJoinLimiter } from "./http/failedJoinLimiter.ts";
+import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
 import type { ServerConfig } from "./config.ts";
 
 export interface RunningServer {
@@ -23,12 +23,15 @@ export interface RunningServer {
 }
 
 /** Starts a classroom server and resolves once it accepts connections. */
-export async function startServer(
-  config: ServerConfig,
-  overrides: Partial<Pick<ClassroomRoomContext, "now">> = {},
-): Promise<RunningServer> {
+export interface ServerOverrides {
+  /** Clock for the classroom rules (tests). */
+  now?: ClassroomRoomContext["now"];
+  joinLimits?: Partial<FailedJoinLimits>;
+}
+
+export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const catalog = loadLessonCatalog(config.lessonsDir);
-  const ClassroomRoom = createClassroomRoom({ catalog, ...overrides });
+  const ClassroomRoom = createClassroomRoom(overrides.now ? { catalog, now: overrides.now } : { catalog });
   const clientDir = resolve(config.clientDir);
 
   const server = defineServer({
@@ -38,7 +41,6 @@ export async function startServer(
     greet: false,
     express: (app) => {
       app.disable("x-powered-by");
-      app.use("/matchmake", failedJoinLimiter());
       app.get("/api/lessons", (_req, res) => {
         res.json(catalog.list());
       });
@@ -49,7 +51,9 @@ export async function startServer(
   });
 
   await server.listen(config.port, config.host);
-  const address = server.transport.server?.address() as AddressInfo;
+  const httpServer = server.transport.server!;
+  limitFailedJoins(httpServer, overrides.joinLimits);
+  const address = httpServer.address() as AddressInfo;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
     server,

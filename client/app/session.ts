@@ -52,6 +52,15 @@ export function createAs(lessonId: string, who: Participation): Promise<void> {
   return enter(() => createClass(defaultEndpoint(), who, lessonId), who);
 }
 
+/** After the connection was lost for good: joins the same class again (a new seat). */
+export async function rejoin(lost: ClassroomConnection): Promise<void> {
+  const { nickname, language } = sessionStore.getState();
+  const me = lost.view.getState().participants.find((p) => p.seat === lost.seat);
+  const who: Participation = { nickname, language, device: (me?.device as Participation["device"]) ?? "desktop" };
+  await lost.leave();
+  await joinAs(lost.code, who, lost.view.getState().teacherKey);
+}
+
 /** Leaves the class (if any) and returns to the lobby. */
 export async function backToLobby(): Promise<void> {
   const { connection } = sessionStore.getState();

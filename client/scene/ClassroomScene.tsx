@@ -4,6 +4,7 @@
  * appears before three.js has downloaded.
  */
 import { Canvas } from "@react-three/fiber";
+import { useEffect } from "react";
 import { IfInSessionMode, PointerEvents, XR, XROrigin, noEvents } from "@react-three/xr";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { XrAvatarReporter } from "../xr/XrAvatarReporter.tsx";
@@ -12,9 +13,11 @@ import { Avatars } from "./Avatars.tsx";
 import { ClassroomSet } from "./Classroom3D.tsx";
 import { DesktopControls } from "./DesktopControls.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
+import { sceneStatus } from "./sceneStatus.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
+  useEffect(() => () => sceneStatus.setState({ ready: false }), []);
   return (
     <Canvas
       events={noEvents}
@@ -23,6 +26,7 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
       camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
       gl={{ antialias: true }}
       aria-label="3D lesson"
+      onCreated={() => sceneStatus.setState({ ready: true })}
     >
       <PointerEvents />
       <XR store={xrStore}>

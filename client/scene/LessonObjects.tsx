@@ -7,6 +7,7 @@ import { useFrame } from "@react-three/fiber";
 import { Handle, defaultApply, type HandleState } from "@react-three/handle";
 import { useXR } from "@react-three/xr";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { Group, Object3D } from "three";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
@@ -43,6 +44,7 @@ interface LessonObjectProps {
 function LessonObject({ object, holder, connection }: LessonObjectProps) {
   const groupRef = useRef<Group>(null);
   const spin = useRef<Object3D["quaternion"] | undefined>(undefined);
+  const { t } = useTranslation();
   const inXR = useXR((xr) => xr.mode === "immersive-vr" || xr.mode === "immersive-ar");
   const key = `object:${object.id}` as const;
 
@@ -111,7 +113,7 @@ function LessonObject({ object, holder, connection }: LessonObjectProps) {
       <NameTag
         text={
           holder
-            ? `${object.label} · ${holder.nickname}`
+            ? `${object.label} · ${t("classroom.heldBy", { name: holder.nickname })}`
             : object.locked && object.grabbable
               ? `🔒 ${object.label}`
               : object.label

@@ -5,10 +5,11 @@ import { useStore } from "zustand";
 import { formatJoinCode } from "../../shared/joinCode.ts";
 import { Role } from "../../shared/protocol.ts";
 import type { DeviceAbilities } from "../app/device.ts";
-import { backToLobby } from "../app/session.ts";
+import { backToLobby, rejoin } from "../app/session.ts";
 import { useClassView } from "../app/useStores.ts";
 import { ConnectionStatus } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { sceneStatus } from "../scene/sceneStatus.ts";
 import { xrStore } from "../xr/xrStore.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { RefusalToast } from "./RefusalToast.tsx";
@@ -29,6 +30,9 @@ export default function ClassScreen({
   const title = useClassView(connection.view, (v) => v.lessonTitle);
   const count = useClassView(connection.view, (v) => v.participants.length);
   const xrMode = useStore(xrStore, (xr) => xr.mode);
+  const sceneReady = useStore(sceneStatus, (scene) => scene.ready);
+  const loading = useStore(sceneStatus, (scene) => scene.loading);
+  const [xrFailed, setXrFailed] = useState(false);
   const [panelOpen, setPanelOpen] = useState(true);
   const over =
     status === ConnectionStatus.Ended || status === ConnectionStatus.Removed || status === ConnectionStatus.Lost;
@@ -42,7 +46,7 @@ export default function ClassScreen({
 
   return (
     <div className="class-screen">
-      <Suspense fallback={<div className="scene-loading">{t("classroom.loadingScene")}</div>}>
+      <Suspense fallback={null}>
         <ClassroomScene connection={connection} />
       </Suspense>
 
@@ -57,7 +61,14 @@ export default function ClassScreen({
         <ConnectionBadge connection={connection} />
         <div className="bar-actions">
           {abilities?.vr && !xrMode && (
-            <button className="primary" onClick={() => void xrStore.enterVR()}>
+            <button
+              className="primary"
+              disabled={!sceneReady}
+              onClick={() => {
+                setXrFailed(false);
+                xrStore.enterVR().catch(() => setXrFailed(true));
+              }}
+            >
               {t("classroom.enterVr")}
             </button>
           )}
@@ -73,6 +84,29 @@ export default function ClassScreen({
 
       {role === Role.Teacher && panelOpen && !over && <TeacherPanel connection={connection} />}
       <RefusalToast connection={connection} />
+      {xrFailed && (
+        <div className="toast" role="alert">
+          {t("classroom.xrFailed")}
+        </div>
+      )}
+      {(!sceneReady || loading) && (
+        <div
+          className="loading-bar"
+          role="progressbar"
+          aria-label={t("classroom.loadingScene")}
+          aria-valuemin={0}
+          aria-valuemax={loading?.total ?? 1}
+          aria-valuenow={loading?.loaded ?? 0}
+        >
+          <span>{t("classroom.loadingScene")}</span>
+          <div className="track">
+            <div
+              className="fill"
+              style={{ width: loading ? `${(100 * loading.loaded) / Math.max(1, loading.total)}%` : "15%" }}
+            />
+          </div>
+        </div>
+      )}
       {!over && <p className="hint">{abilities?.touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}</p>}
 
       {over && (
@@ -80,9 +114,16 @@ export default function ClassScreen({
           <div className="card">
             <h2>{t(`status.${status}`)}</h2>
             {status === ConnectionStatus.Ended && <p>{t("ended.body")}</p>}
-            <button className="primary" onClick={() => void backToLobby()}>
-              {t("classroom.backToLobby")}
-            </button>
+            <div className="actions">
+              {status === ConnectionStatus.Lost && (
+                <button className="primary" onClick={() => void rejoin(connection)}>
+                  {t("classroom.rejoin")}
+                </button>
+              )}
+              <button className={status === ConnectionStatus.Lost ? "" : "primary"} onClick={() => void backToLobby()}>
+                {t("classroom.backToLobby")}
+              </button>
+            </div>
           </div>
         </div>
       )}

@@ -16,6 +16,8 @@ export function chromiumAvailable(): boolean {
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
+  /** The page's console warnings/errors and uncaught exceptions, for failure reports. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -39,9 +41,15 @@ export async function openBrowser(viewport = { width: 1280, height: 800 }): Prom
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const logs: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") logs.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => logs.push(`exception: ${error.message}`));
   return {
     context,
     page,
+    logs,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

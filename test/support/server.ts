@@ -1,12 +1,15 @@
 /** Starts a real classroom server on a free loopback port for a test file. */
-import { startServer, type RunningServer } from "../../server/app.ts";
+import { startServer, type RunningServer, type ServerOverrides } from "../../server/app.ts";
 
-export async function startTestServer(): Promise<RunningServer> {
-  return startServer({
+export async function startTestServer(overrides: ServerOverrides = {}): Promise<RunningServer> {
+  return startServer(
+    {
     port: 0,
     host: "127.0.0.1",
     publicUrl: undefined,
     clientDir: "dist/client",
     lessonsDir: "assets/lessons",
-  });
+    },
+    overrides,
+  );
 }
