@@ -4,11 +4,11 @@ import { startServer, type RunningServer, type ServerOverrides } from "../../ser
 export async function startTestServer(overrides: ServerOverrides = {}): Promise<RunningServer> {
   return startServer(
     {
-    port: 0,
-    host: "127.0.0.1",
-    publicUrl: undefined,
-    clientDir: "dist/client",
-    lessonsDir: "assets/lessons",
+      port: 0,
+      host: "127.0.0.1",
+      publicUrl: undefined,
+      clientDir: "dist/client",
+      lessonsDir: "assets/lessons",
     },
     overrides,
   );
