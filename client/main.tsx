@@ -2,7 +2,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
-import { sessionStore } from "./app/session.ts";
+import { resumeSavedSeat, sessionStore } from "./app/session.ts";
 import { installTestHooksIfAsked } from "./app/testHooks.ts";
 import { initI18n, initialLanguage } from "./i18n/i18n.ts";
 import { installEmulatedHeadsetIfAsked } from "./xr/emulator.ts";
@@ -12,6 +12,7 @@ const language = initialLanguage();
 sessionStore.setState({ language });
 await Promise.all([initI18n(language), installEmulatedHeadsetIfAsked()]);
 installTestHooksIfAsked();
+void resumeSavedSeat();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -12,7 +12,13 @@ import {
   defaultEndpoint,
   joinClass,
   type Participation,
+  resumeClass,
+  type SavedSeat,
+  seatToSave,
 } from "../net/connection.ts";
+import { ConnectionStatus } from "../net/classView.ts";
+
+const SAVED_SEAT = "meridian.seat";
 
 export interface Session {
   phase: "lobby" | "joining" | "class";
@@ -35,12 +41,67 @@ async function enter(attempt: () => Promise<ClassroomConnection>, who: Participa
   sessionStore.setState({ phase: "joining", failure: undefined, nickname: who.nickname });
   try {
     const connection = await attempt();
+    keepSeatAcrossReloads(connection);
     sessionStore.setState({ phase: "class", connection });
   } catch (error) {
     const failure = error instanceof JoinFailedError ? error.failure : JoinFailure.Unreachable;
     sessionStore.setState({ phase: "lobby", failure });
   }
 }
+
+/**
+ * Remembers the seat in this tab's session storage, so a reload (or a phone
+ * reopening the tab) comes back to the same seat while the server holds it.
+ */
+function keepSeatAcrossReloads(connection: ClassroomConnection): void {
+  const save = () => globalThis.sessionStorage?.setItem(SAVED_SEAT, JSON.stringify(seatToSave(connection)));
+  save();
+  // The token changes on every reconnection, so save it again as the page goes.
+  globalThis.addEventListener?.("pagehide", save);
+  connection.view.subscribe((view, previous) => {
+    const gone = [
+      ConnectionStatus.Ended,
+      ConnectionStatus.Removed,
+      ConnectionStatus.Left,
+      ConnectionStatus.Lost,
+    ] as string[];
+    if (gone.includes(view.status)) {
+      globalThis.removeEventListener?.("pagehide", save);
+      globalThis.sessionStorage?.removeItem(SAVED_SEAT);
+    } else if (view.teacherKey !== previous.teacherKey || view.status !== previous.status) save();
+  });
+}
+
+/** On start: takes back the seat this tab had before a reload, if the server still holds it. */
+export async function resumeSavedSeat(): Promise<void> {
+  const raw = globalThis.sessionStorage?.getItem(SAVED_SEAT);
+  if (!raw) return;
+  globalThis.sessionStorage.removeItem(SAVED_SEAT);
+  let saved: SavedSeat;
+  try {
+    saved = JSON.parse(raw) as SavedSeat;
+  } catch {
+    return;
+  }
+  sessionStore.setState({ phase: "joining" });
+  // Right after a reload the server may not have noticed the old page's
+  // socket close yet, and so not be holding the seat: try again briefly.
+  for (const waitMs of RESUME_RETRY_DELAYS_MS) {
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    try {
+      const connection = await resumeClass(defaultEndpoint(), saved);
+      keepSeatAcrossReloads(connection);
+      sessionStore.setState({ phase: "class", connection });
+      return;
+    } catch {
+      // Try again, then give up below.
+    }
+  }
+  // The seat is gone (grace over, class ended): start from the lobby.
+  sessionStore.setState({ phase: "lobby" });
+}
+
+const RESUME_RETRY_DELAYS_MS = [0, 250, 500, 1000, 2000];
 
 /** Joins a class by code (as its teacher when a teacher key is given). */
 export function joinAs(code: string, who: Participation, teacherKey?: string): Promise<void> {

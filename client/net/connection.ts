@@ -264,6 +264,31 @@ export async function createClass(
   }
 }
 
+/** What a browser keeps (for the tab's lifetime) to take its seat back after a reload. */
+export interface SavedSeat {
+  reconnectionToken: string;
+  role: Role;
+  teacherKey?: string;
+}
+
+/** Saves what is needed to resume this seat after a reload. */
+export function seatToSave(connection: ClassroomConnection): SavedSeat {
+  const { role, teacherKey } = connection.view.getState();
+  return { reconnectionToken: connection.room.reconnectionToken, role, ...(teacherKey ? { teacherKey } : {}) };
+}
+
+/** Takes a held seat back (same avatar, same role) while the server still holds it. */
+export async function resumeClass(endpoint: string, saved: SavedSeat): Promise<ClassroomConnection> {
+  try {
+    const room = await new Client(endpoint).reconnect(saved.reconnectionToken, ClassroomState);
+    const connection = new ClassroomConnection(room, saved.role);
+    if (saved.teacherKey) connection.view.setState({ teacherKey: saved.teacherKey });
+    return connection;
+  } catch (error) {
+    throw joinFailureOf(error);
+  }
+}
+
 /** Joins a class by its code; with the teacher key, as its teacher. */
 export async function joinClass(
   endpoint: string,

@@ -1,5 +1,5 @@
 /** Being in a class: the 3D scene with the class bar, hints and tools over it. */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { formatJoinCode } from "../../shared/joinCode.ts";
@@ -36,13 +36,6 @@ export default function ClassScreen({
   const [panelOpen, setPanelOpen] = useState(true);
   const over =
     status === ConnectionStatus.Ended || status === ConnectionStatus.Removed || status === ConnectionStatus.Lost;
-
-  useEffect(() => {
-    // Leaving the page on purpose gives the seat up at once.
-    const leave = () => void connection.leave();
-    window.addEventListener("pagehide", leave);
-    return () => window.removeEventListener("pagehide", leave);
-  }, [connection]);
 
   return (
     <div className="class-screen">

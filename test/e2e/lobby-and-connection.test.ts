@@ -67,4 +67,17 @@ describe("lobby messages and the connection indicator", () => {
     await expect.poll(() => teacher.connection.state.participants.get(seat)?.connected).toBe(true);
     expect(teacher.connection.state.participants.get(seat)?.nickname).toBe("Ana");
   });
+
+  it("a reload takes the same seat back", async () => {
+    const { page } = student;
+    const seat = await seatOf(page);
+    await page.reload();
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { meridianTest?: { seat(): string | undefined } }).meridianTest?.seat()),
+    );
+    expect(await seatOf(page)).toBe(seat);
+    await expect.poll(() => page.locator(".connection").getAttribute("data-status")).toBe("connected");
+    await expect.poll(() => teacher.connection.state.participants.get(seat)?.connected).toBe(true);
+    expect(teacher.connection.state.participants.size).toBe(2);
+  });
 });
