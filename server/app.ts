@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { loadLessonCatalog } from "./lessons/catalog.ts";
@@ -42,6 +43,8 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     greet: false,
     express: (app) => {
       app.disable("x-powered-by");
+      // Students on thin links: the client's JavaScript shrinks to about a quarter.
+      app.use(compression());
       app.get("/api/lessons", (_req, res) => {
         res.json(catalog.list());
       });
