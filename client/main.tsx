@@ -6,6 +6,7 @@ import { resumeSavedSeat, sessionStore } from "./app/session.ts";
 import { installTestHooksIfAsked } from "./app/testHooks.ts";
 import { initI18n, initialLanguage } from "./i18n/i18n.ts";
 import { installEmulatedHeadsetIfAsked } from "./xr/emulator.ts";
+import "./i18n/fonts.ts";
 import "./ui/styles.css";
 
 const language = initialLanguage();

@@ -10,6 +10,7 @@ import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
+import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { loadLessonCatalog } from "./lessons/catalog.ts";
 import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
@@ -31,7 +32,7 @@ export interface ServerOverrides {
 }
 
 export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
-  const catalog = loadLessonCatalog(config.lessonsDir);
+  const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
   const ClassroomRoom = createClassroomRoom(overrides.now ? { catalog, now: overrides.now } : { catalog });
   const clientDir = resolve(config.clientDir);
 
@@ -45,9 +46,8 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.disable("x-powered-by");
       // Students on thin links: the client's JavaScript shrinks to about a quarter.
       app.use(compression());
-      app.get("/api/lessons", (_req, res) => {
-        res.json(catalog.list());
-      });
+      app.use("/api/lessons", lessonRoutes(catalog));
+      app.use("/models", express.static(resolve(config.modelsDir), { maxAge: "1d", fallthrough: false }));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }

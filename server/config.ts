@@ -13,6 +13,8 @@ export interface ServerConfig {
   clientDir: string;
   /** Folder of lesson files. */
   lessonsDir: string;
+  /** Folder of the lessons' glTF models. */
+  modelsDir: string;
 }
 
 /** Reads the configuration from environment variables. */
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: env.PUBLIC_URL || undefined,
     clientDir: env.CLIENT_DIR ?? "dist/client",
     lessonsDir: env.LESSONS_DIR ?? "assets/lessons",
+    modelsDir: env.MODELS_DIR ?? "assets/models",
   };
 }

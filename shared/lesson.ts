@@ -1,63 +1,212 @@
 /**
- * The lesson file format: what a class starts with. Lessons are plain JSON
- * files in `assets/lessons/`, validated with this schema before use.
+ * The lesson file format: a lesson is a set of objects and a guided sequence
+ * of steps, with every text in several languages. Lessons are JSON files in
+ * `assets/lessons/` or imported by a teacher; both pass this schema first.
  */
 import { z } from "zod";
-import { Limits, PoseSchema } from "./protocol.ts";
+import { Limits, PoseSchema, type Language } from "./protocol.ts";
 
 export const LESSON_FORMAT = "meridian-lesson";
 export const LESSON_FORMAT_VERSION = 1;
+/** The largest lesson file the server accepts, in bytes. */
+export const LESSON_MAX_BYTES = 512 * 1024;
 
-export const SHAPES = ["box", "sphere", "cylinder", "cone", "torus", "octahedron"] as const;
+export const SHAPES = ["box", "sphere", "cylinder", "cone", "torus", "octahedron", "model"] as const;
 export type Shape = (typeof SHAPES)[number];
 
-const size = z.number().finite().positive().max(10);
+/** Models a lesson may use: files in `assets/models/`, made by the project's own script. */
+export const MODEL_FILE = /^[a-z0-9][a-z0-9-]*\.glb$/;
+
+const id = z
+  .string()
+  .max(Limits.objectIdMaxLength)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes");
+
+/**
+ * Text shown to people: plain text only. Markup or script in a lesson file is
+ * a sign of a hostile file, so it is refused rather than escaped.
+ */
 const plainText = (max: number) =>
   z
     .string()
+    .min(1)
     .max(max)
-    // Lesson text is shown as text; markup in it is a sign of a hostile file.
-    .refine((s) => !/[<>]/.test(s), "must not contain markup");
+    .refine(
+      (s) => !/[<>]|javascript:|\p{Cc}/iu.test(s.replace(/\n/g, "")),
+      "must be plain text (no markup or control characters)",
+    );
+
+/** A text in several languages; English is required and is the fallback. */
+export const localizedText = (max: number) =>
+  z
+    .object({
+      en: plainText(max),
+      es: plainText(max).optional(),
+      fr: plainText(max).optional(),
+      pt: plainText(max).optional(),
+      sw: plainText(max).optional(),
+      ar: plainText(max).optional(),
+      hi: plainText(max).optional(),
+      zh: plainText(max).optional(),
+      ru: plainText(max).optional(),
+    } satisfies Record<Language, z.ZodType>)
+    .strict();
+export type LocalizedText = z.infer<ReturnType<typeof localizedText>>;
+
+/** Picks the text for a language, falling back to English; says which it used. */
+export function localize(text: LocalizedText, language: Language): { text: string; fallback: boolean } {
+  const translated = text[language];
+  return translated === undefined
+    ? { text: text.en, fallback: language !== "en" }
+    : { text: translated, fallback: false };
+}
+
+const size = z.number().finite().positive().max(10);
+
+/** Where an object clicks into place when let go close enough (a bond site, a part's home). */
+export const SnapSchema = z.object({ pose: PoseSchema, within: z.number().finite().positive().max(1) }).strict();
 
 export const LessonObjectSchema = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/)
-      .max(Limits.objectIdMaxLength),
+    id,
     shape: z.enum(SHAPES),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-    label: plainText(60),
+    /** For shape "model": a file in assets/models. */
+    model: z.string().regex(MODEL_FILE, "must name a .glb file in assets/models").optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2a7fff"),
+    label: localizedText(60),
     size: z.tuple([size, size, size]),
     pose: PoseSchema,
     grabbable: z.boolean().default(true),
     locked: z.boolean().default(false),
+    /** Emits light (a star). */
+    glow: z.boolean().default(false),
+    snap: z.array(SnapSchema).max(12).optional(),
+  })
+  .strict()
+  .refine((object) => (object.shape === "model") === (object.model !== undefined), {
+    message: 'a "model" object names its model file, and only it does',
+    path: ["model"],
+  });
+export type LessonObject = z.infer<typeof LessonObjectSchema>;
+
+export const LessonStepSchema = z
+  .object({
+    id,
+    title: localizedText(80),
+    instructions: localizedText(600),
+    /** The objects present in this step; all of them when left out. */
+    objects: z.array(id).max(200).optional(),
+    /** Start poses for this step, by object id; others start where the lesson puts them. */
+    place: z.record(id, PoseSchema).optional(),
+    /** Objects locked in this step (others follow the lesson's default). */
+    locked: z.array(id).max(200).optional(),
+    task: localizedText(300).optional(),
   })
   .strict();
-export type LessonObject = z.infer<typeof LessonObjectSchema>;
+export type LessonStep = z.infer<typeof LessonStepSchema>;
 
 export const LessonSchema = z
   .object({
-    format: z.literal(LESSON_FORMAT),
-    version: z.literal(LESSON_FORMAT_VERSION),
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/)
-      .max(Limits.lessonIdMaxLength),
-    title: plainText(80),
-    summary: plainText(280),
-    objects: z
-      .array(LessonObjectSchema)
-      .min(1)
-      .max(200)
-      .refine((objects) => new Set(objects.map((o) => o.id)).size === objects.length, "object ids must be unique"),
+    format: z.literal(LESSON_FORMAT, { message: `must be "${LESSON_FORMAT}"` }),
+    version: z.literal(LESSON_FORMAT_VERSION, {
+      message: `this server reads lesson format version ${LESSON_FORMAT_VERSION}`,
+    }),
+    id,
+    title: localizedText(80),
+    summary: localizedText(300),
+    subject: z.enum(["astronomy", "chemistry", "biology", "geometry", "physics", "demo"]),
+    /** Where the content comes from and under which licence. */
+    license: z.string().min(1).max(200),
+    objects: z.array(LessonObjectSchema).min(1).max(200),
+    steps: z.array(LessonStepSchema).min(1).max(50),
   })
-  .strict();
+  .strict()
+  .superRefine((lesson, context) => {
+    const ids = new Set<string>();
+    lesson.objects.forEach((object, index) => {
+      if (ids.has(object.id))
+        context.addIssue({
+          code: "custom",
+          message: `duplicate object id "${object.id}"`,
+          path: ["objects", index, "id"],
+        });
+      ids.add(object.id);
+    });
+    const stepIds = new Set<string>();
+    lesson.steps.forEach((step, index) => {
+      if (stepIds.has(step.id))
+        context.addIssue({ code: "custom", message: `duplicate step id "${step.id}"`, path: ["steps", index, "id"] });
+      stepIds.add(step.id);
+      const mentioned: [string, string[]][] = [
+        ["objects", step.objects ?? []],
+        ["locked", step.locked ?? []],
+        ["place", Object.keys(step.place ?? {})],
+      ];
+      for (const [field, list] of mentioned) {
+        list.forEach((objectId) => {
+          if (!ids.has(objectId)) {
+            context.addIssue({
+              code: "custom",
+              message: `unknown object "${objectId}"`,
+              path: ["steps", index, field],
+            });
+          }
+        });
+      }
+    });
+  });
 export type Lesson = z.infer<typeof LessonSchema>;
 
 /** A lesson as listed in the lobby (no scene content). */
 export interface LessonSummary {
   id: string;
-  title: string;
-  summary: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  subject: Lesson["subject"];
+  steps: number;
+}
+
+export function summarize(lesson: Lesson): LessonSummary {
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    summary: lesson.summary,
+    subject: lesson.subject,
+    steps: lesson.steps.length,
+  };
+}
+
+/** Turns schema issues into sentences that say what is wrong and where. */
+export function describeLessonProblems(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return "the file";
+  return path.reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+    "",
+  );
+}
+
+export type LessonCheck = { ok: true; lesson: Lesson } | { ok: false; problems: string[] };
+
+/** Validates a parsed lesson file; on failure says what is wrong and where. */
+export function checkLesson(raw: unknown): LessonCheck {
+  const parsed = LessonSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, lesson: parsed.data }
+    : { ok: false, problems: describeLessonProblems(parsed.error) };
+}
+
+/** Reads a lesson file's text: JSON first, then the schema. */
+export function checkLessonText(text: string): LessonCheck {
+  if (new TextEncoder().encode(text).length > LESSON_MAX_BYTES) {
+    return { ok: false, problems: [`the file: larger than ${LESSON_MAX_BYTES / 1024} KiB`] };
+  }
+  try {
+    return checkLesson(JSON.parse(text));
+  } catch (error) {
+    return { ok: false, problems: [`the file: not valid JSON (${(error as Error).message})`] };
+  }
 }

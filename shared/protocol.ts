@@ -42,6 +42,7 @@ export const ClientMessage = {
   Move: "move",
   Release: "release",
   SetLock: "setLock",
+  SetStep: "setStep",
   ResetScene: "resetScene",
   RemoveParticipant: "removeParticipant",
   EndClass: "endClass",
@@ -63,8 +64,8 @@ export type Role = (typeof Role)[keyof typeof Role];
 export const Device = { Desktop: "desktop", Mobile: "mobile", VR: "vr", AR: "ar" } as const;
 export type Device = (typeof Device)[keyof typeof Device];
 
-/** Interface languages a participant may pick. */
-export const LANGUAGES = ["en", "es", "fr", "ar"] as const;
+/** Interface and lesson languages a participant may pick. English is the fallback. */
+export const LANGUAGES = ["en", "es", "fr", "pt", "sw", "ar", "hi", "zh", "ru"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Why the server refused a request; the client maps each to a sentence. */
@@ -76,6 +77,7 @@ export const Refusal = {
   HeldByOther: "heldByOther",
   NotHolder: "notHolder",
   Locked: "locked",
+  UnknownStep: "unknownStep",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -128,6 +130,7 @@ export const GrabPayload = z.object({ objectId }).strict();
 export const MovePayload = z.object({ objectId, pose: PoseSchema }).strict();
 export const ReleasePayload = z.object({ objectId, pose: PoseSchema.optional() }).strict();
 export const SetLockPayload = z.object({ objectId, locked: z.boolean() }).strict();
+export const SetStepPayload = z.object({ step: z.number().int().min(0).max(255) }).strict();
 export const ResetScenePayload = z.object({}).strict();
 export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
 export const EndClassPayload = z.object({}).strict();
@@ -139,6 +142,7 @@ export const clientMessageSchemas = {
   [ClientMessage.Move]: MovePayload,
   [ClientMessage.Release]: ReleasePayload,
   [ClientMessage.SetLock]: SetLockPayload,
+  [ClientMessage.SetStep]: SetStepPayload,
   [ClientMessage.ResetScene]: ResetScenePayload,
   [ClientMessage.RemoveParticipant]: RemoveParticipantPayload,
   [ClientMessage.EndClass]: EndClassPayload,
@@ -149,6 +153,7 @@ export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessa
 /** Messages only a teacher may send. */
 export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.SetLock,
+  ClientMessage.SetStep,
   ClientMessage.ResetScene,
   ClientMessage.RemoveParticipant,
   ClientMessage.EndClass,

@@ -51,7 +51,6 @@ export const SceneObjectState = schema(
     id: t.string().default(""),
     shape: t.string().default("box"),
     color: t.string().default("#888888"),
-    label: t.string().default(""),
     sx: t.float32().default(0.2),
     sy: t.float32().default(0.2),
     sz: t.float32().default(0.2),
@@ -69,7 +68,8 @@ export const ClassroomState = schema(
   {
     protocolVersion: t.uint16().default(0),
     lessonId: t.string().default(""),
-    lessonTitle: t.string().default(""),
+    /** Index of the lesson step everyone is on. */
+    step: t.uint8().default(0),
     participants: t.map(ParticipantState),
     objects: t.map(SceneObjectState),
     /** True once the teacher ended the class; clients show the goodbye screen. */

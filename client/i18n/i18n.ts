@@ -10,15 +10,25 @@ import ar from "./locales/ar.json";
 import en from "./locales/en.json";
 import es from "./locales/es.json";
 import fr from "./locales/fr.json";
+import hi from "./locales/hi.json";
+import pt from "./locales/pt.json";
+import ru from "./locales/ru.json";
+import sw from "./locales/sw.json";
+import zh from "./locales/zh.json";
 
-export const resources = { en, es, fr, ar } satisfies Record<Language, unknown>;
+export const resources = { en, es, fr, pt, sw, ar, hi, zh, ru } satisfies Record<Language, unknown>;
 
 /** Each language's name in its own script, for the picker. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
   en: "English",
   es: "Español",
   fr: "Français",
+  pt: "Português",
+  sw: "Kiswahili",
   ar: "العربية",
+  hi: "हिन्दी",
+  zh: "中文",
+  ru: "Русский",
 };
 
 const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(["ar"]);
@@ -26,7 +36,7 @@ const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(["ar"]);
 /** The language to start in: the last one picked, else the browser's, else English. */
 export function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem("meridian.language");
-  const candidates = [stored, ...(globalThis.navigator?.languages ?? [])].map((tag) => tag?.slice(0, 2));
+  const candidates = [stored, ...(globalThis.navigator?.languages ?? [])].map((tag) => tag?.slice(0, 2).toLowerCase());
   return (candidates.find((tag) => LANGUAGES.includes(tag as Language)) as Language | undefined) ?? "en";
 }
 

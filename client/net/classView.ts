@@ -4,6 +4,7 @@
  * are not here: they change 20 times a second and live in the pose book.
  */
 import { createStore } from "zustand/vanilla";
+import type { Lesson } from "../../shared/lesson.ts";
 import type { Refusal, Role } from "../../shared/protocol.ts";
 import type { ClassroomState } from "../../shared/state.ts";
 
@@ -34,7 +35,6 @@ export interface ObjectView {
   id: string;
   shape: string;
   color: string;
-  label: string;
   size: [number, number, number];
   heldBy: string;
   locked: boolean;
@@ -55,7 +55,10 @@ export interface ClassView {
   role: Role;
   teacherKey: string | undefined;
   lessonId: string;
-  lessonTitle: string;
+  /** The lesson's full content (all languages), fetched once the class is known. */
+  lesson: Lesson | undefined;
+  /** The step everyone is on. */
+  step: number;
   participants: ParticipantView[];
   objects: ObjectView[];
   lastRefusal: RefusalNotice | undefined;
@@ -73,7 +76,8 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     status: ConnectionStatus.Connecting,
     teacherKey: undefined,
     lessonId: "",
-    lessonTitle: "",
+    lesson: undefined,
+    step: 0,
     participants: [],
     objects: [],
     lastRefusal: undefined,
@@ -107,7 +111,6 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       id: o.id,
       shape: o.shape,
       color: o.color,
-      label: o.label,
       size: [o.sx, o.sy, o.sz],
       heldBy: o.heldBy,
       locked: o.locked,
@@ -119,7 +122,7 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
   if (!sameList(current.participants, participants)) next.participants = participants;
   if (!sameList(current.objects, objects)) next.objects = objects;
   if (current.lessonId !== state.lessonId) next.lessonId = state.lessonId;
-  if (current.lessonTitle !== state.lessonTitle) next.lessonTitle = state.lessonTitle;
+  if (current.step !== state.step) next.step = state.step;
   if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;
   if (Object.keys(next).length > 0) store.setState(next);
 }

@@ -22,6 +22,7 @@ import {
   type RefusedMessage,
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
+import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
 import { PoseBook } from "./poseBook.ts";
@@ -91,6 +92,7 @@ export class ClassroomConnection {
   constructor(
     readonly room: Room<unknown, ClassroomState>,
     role: Role,
+    private readonly endpoint: string,
     now: () => number = () => performance.now(),
   ) {
     this.now = now;
@@ -104,7 +106,9 @@ export class ClassroomConnection {
 
     room.onStateChange((state) => {
       this.poses.ingest(state, this.now());
+      const lessonBefore = this.view.getState().lessonId;
       syncClassView(this.view, state);
+      if (state.lessonId && state.lessonId !== lessonBefore) void this.loadLesson(state.lessonId);
       if (this.view.getState().status === ConnectionStatus.Connecting) this.setStatus(ConnectionStatus.Connected);
     });
     room.onMessage(ServerMessage.TeacherKey, (message: TeacherKeyMessage) => {
@@ -204,6 +208,25 @@ export class ClassroomConnection {
     else this.room.removeAllListeners();
   }
 
+  /** Fetches the lesson's content (every language) from the classroom server. */
+  private async loadLesson(lessonId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const response = await fetch(`${this.endpoint}/api/lessons/${encodeURIComponent(lessonId)}`);
+        const checked = checkLesson(await response.json());
+        if (checked.ok && this.view.getState().lessonId === lessonId) this.view.setState({ lesson: checked.lesson });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Teacher: moves the class to a lesson step. */
+  setStep(step: number): void {
+    this.room.send(ClientMessage.SetStep, { step });
+  }
+
   private onRefused(message: RefusedMessage): void {
     const { objectId } = message;
     // A refused grab or move means someone else has it: drop the local hold.
@@ -258,7 +281,7 @@ export async function createClass(
   const options: CreateOptions = { ...who, lessonId, protocolVersion: PROTOCOL_VERSION };
   try {
     const room = await new Client(endpoint).create(ROOM_NAME, options, ClassroomState);
-    return new ClassroomConnection(room, Role.Teacher);
+    return new ClassroomConnection(room, Role.Teacher, endpoint);
   } catch (error) {
     throw joinFailureOf(error);
   }
@@ -281,7 +304,7 @@ export function seatToSave(connection: ClassroomConnection): SavedSeat {
 export async function resumeClass(endpoint: string, saved: SavedSeat): Promise<ClassroomConnection> {
   try {
     const room = await new Client(endpoint).reconnect(saved.reconnectionToken, ClassroomState);
-    const connection = new ClassroomConnection(room, saved.role);
+    const connection = new ClassroomConnection(room, saved.role, endpoint);
     if (saved.teacherKey) connection.view.setState({ teacherKey: saved.teacherKey });
     return connection;
   } catch (error) {
@@ -304,7 +327,7 @@ export async function joinClass(
   };
   try {
     const room = await new Client(endpoint).joinById(code, options, ClassroomState);
-    return new ClassroomConnection(room, teacherKey ? Role.Teacher : Role.Student);
+    return new ClassroomConnection(room, teacherKey ? Role.Teacher : Role.Student, endpoint);
   } catch (error) {
     throw joinFailureOf(error);
   }

@@ -12,6 +12,7 @@ import { xrStore } from "../xr/xrStore.ts";
 import { Avatars } from "./Avatars.tsx";
 import { ClassroomSet } from "./Classroom3D.tsx";
 import { DesktopControls } from "./DesktopControls.tsx";
+import { InstructionBoard } from "./InstructionBoard.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
 import { sceneStatus } from "./sceneStatus.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
@@ -32,6 +33,7 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
       <XR store={xrStore}>
         <ClassroomSet />
         <LessonObjects connection={connection} />
+        <InstructionBoard connection={connection} />
         <Avatars connection={connection} />
         {/* A headset user stands just beyond the table's edge, facing it. */}
         <XROrigin position={[0, 0, 1.1]} />

@@ -9,6 +9,8 @@ import { useXR } from "@react-three/xr";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Group, Object3D } from "three";
+import type { LessonObject as LessonObjectContent } from "../../shared/lesson.ts";
+import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
@@ -21,12 +23,14 @@ import { takeSpin } from "./spinInput.ts";
 export function LessonObjects({ connection }: { connection: ClassroomConnection }) {
   const objects = useClassView(connection.view, (v) => v.objects);
   const participants = useClassView(connection.view, (v) => v.participants);
+  const lesson = useClassView(connection.view, (v) => v.lesson);
   return (
     <>
       {objects.map((object) => (
         <LessonObject
           key={object.id}
           object={object}
+          content={lesson?.objects.find((o) => o.id === object.id)}
           holder={participants.find((p) => p.seat === object.heldBy)}
           connection={connection}
         />
@@ -37,11 +41,16 @@ export function LessonObjects({ connection }: { connection: ClassroomConnection 
 
 interface LessonObjectProps {
   object: ObjectView;
+  /** The lesson's description of the object (label in every language, glow, model). */
+  content: LessonObjectContent | undefined;
   holder: ParticipantView | undefined;
   connection: ClassroomConnection;
 }
 
-function LessonObject({ object, holder, connection }: LessonObjectProps) {
+function LessonObject({ object, content, holder, connection }: LessonObjectProps) {
+  const localize = useLocalize();
+  const label = localize(content?.label).text;
+  const glow = content?.glow ?? false;
   const groupRef = useRef<Group>(null);
   const spin = useRef<Object3D["quaternion"] | undefined>(undefined);
   const { t } = useTranslation();
@@ -101,8 +110,8 @@ function LessonObject({ object, holder, connection }: LessonObjectProps) {
           <ShapeGeometry shape={object.shape} />
           <meshStandardMaterial
             color={object.color}
-            emissive={object.id === "sun" ? object.color : (highlight ?? "#000000")}
-            emissiveIntensity={object.id === "sun" ? 0.8 : highlight ? 0.35 : 0}
+            emissive={glow ? object.color : (highlight ?? "#000000")}
+            emissiveIntensity={glow ? 0.8 : highlight ? 0.35 : 0}
             roughness={0.55}
             metalness={0.05}
             transparent={heldByOther || object.locked}
@@ -113,10 +122,10 @@ function LessonObject({ object, holder, connection }: LessonObjectProps) {
       <NameTag
         text={
           holder
-            ? `${object.label} · ${t("classroom.heldBy", { name: holder.nickname })}`
+            ? `${label} · ${t("classroom.heldBy", { name: holder.nickname })}`
             : object.locked && object.grabbable
-              ? `🔒 ${object.label}`
-              : object.label
+              ? `🔒 ${label}`
+              : label
         }
         color={highlight ?? "#1d3557"}
         height={0.045}

@@ -3,8 +3,9 @@
  * so every script (Arabic, Devanagari, Chinese…) is shaped correctly without
  * downloading a font.
  */
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CanvasTexture, SRGBColorSpace } from "three";
+import { FONT_STACK, fontsReadyFor } from "../i18n/fonts.ts";
 
 interface NameTagProps {
   text: string;
@@ -16,9 +17,19 @@ interface NameTagProps {
 }
 
 const PIXELS_HIGH = 64;
+const tagFont = `600 ${PIXELS_HIGH * 0.55}px ${FONT_STACK}`;
 
 export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0, 0, 0], opacity = 1 }: NameTagProps) {
-  const { texture, aspect } = useMemo(() => drawTag(text, color), [text, color]);
+  // Drawn again once the script's web font has arrived.
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void fontsReadyFor(tagFont, text).then(() => current && setFontsLoaded((n) => n + 1));
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  const { texture, aspect } = useMemo(() => drawTag(text, color, fontsLoaded), [text, color, fontsLoaded]);
   useEffect(() => () => texture.dispose(), [texture]);
   return (
     <sprite position={position} scale={[height * aspect, height, 1]} renderOrder={10}>
@@ -27,10 +38,11 @@ export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0,
   );
 }
 
-function drawTag(text: string, color: string): { texture: CanvasTexture; aspect: number } {
+/** `_fontsLoaded` only marks which font load this drawing follows. */
+function drawTag(text: string, color: string, _fontsLoaded: number): { texture: CanvasTexture; aspect: number } {
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d")!;
-  const font = `600 ${PIXELS_HIGH * 0.55}px system-ui, "Noto Sans", "Noto Sans Arabic", sans-serif`;
+  const font = tagFont;
   context.font = font;
   const padding = PIXELS_HIGH * 0.35;
   const width = Math.ceil(context.measureText(text).width + padding * 2);

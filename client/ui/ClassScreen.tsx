@@ -12,7 +12,9 @@ import type { ClassroomConnection } from "../net/connection.ts";
 import { sceneStatus } from "../scene/sceneStatus.ts";
 import { xrStore } from "../xr/xrStore.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { LocalizedText } from "./LocalizedText.tsx";
 import { RefusalToast } from "./RefusalToast.tsx";
+import { StepPanel } from "./StepPanel.tsx";
 import { TeacherPanel } from "./TeacherPanel.tsx";
 
 const ClassroomScene = lazy(() => import("../scene/ClassroomScene.tsx"));
@@ -27,7 +29,7 @@ export default function ClassScreen({
   const { t } = useTranslation();
   const status = useClassView(connection.view, (v) => v.status);
   const role = useClassView(connection.view, (v) => v.role);
-  const title = useClassView(connection.view, (v) => v.lessonTitle);
+  const lessonTitle = useClassView(connection.view, (v) => v.lesson?.title);
   const count = useClassView(connection.view, (v) => v.participants.length);
   const xrMode = useStore(xrStore, (xr) => xr.mode);
   const sceneReady = useStore(sceneStatus, (scene) => scene.ready);
@@ -45,7 +47,9 @@ export default function ClassScreen({
 
       <header className="class-bar">
         <div className="class-title">
-          <strong>{title}</strong>
+          <strong>
+            <LocalizedText text={lessonTitle} />
+          </strong>
           <span className="code-chip" aria-label={t("classroom.code")}>
             {formatJoinCode(connection.code)}
           </span>
@@ -76,6 +80,7 @@ export default function ClassScreen({
       </header>
 
       {role === Role.Teacher && panelOpen && !over && <TeacherPanel connection={connection} />}
+      {!over && <StepPanel connection={connection} />}
       <RefusalToast connection={connection} />
       {xrFailed && (
         <div className="toast" role="alert">

@@ -2,13 +2,15 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode, normalizeJoinCode } from "../../shared/joinCode.ts";
-import type { LessonSummary } from "../../shared/lesson.ts";
+import { checkLessonText, summarize, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
 import { LANGUAGES, Limits, type Language } from "../../shared/protocol.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import type { LinkIntent } from "../app/links.ts";
 import { createAs, joinAs, sessionStore } from "../app/session.ts";
 import { useSession } from "../app/useStores.ts";
+import { useLocalize } from "../app/useLocalize.ts";
 import { LANGUAGE_NAMES, setLanguage } from "../i18n/i18n.ts";
+import { LocalizedText } from "./LocalizedText.tsx";
 
 interface LobbyProps {
   abilities: DeviceAbilities | undefined;
@@ -138,6 +140,7 @@ function LanguagePicker({ value, onChange }: { value: Language; onChange: (langu
 
 function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: string) => void }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const [lessons, setLessons] = useState<LessonSummary[] | undefined>();
   const [lessonId, setLessonId] = useState("");
   const [loadFailed, setLoadFailed] = useState(false);
@@ -151,6 +154,21 @@ function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: st
       })
       .catch(() => setLoadFailed(true));
   }, []);
+
+  const [importNote, setImportNote] = useState<{ ok: boolean; lines: string[] } | undefined>();
+
+  const importFile = async (file: File) => {
+    setImportNote({ ok: true, lines: [t("lesson.importing")] });
+    // Checked here for an instant answer, and again by the server, which decides.
+    const local = checkLessonText(await file.text());
+    if (!local.ok) return setImportNote({ ok: false, lines: local.problems });
+    const outcome = await uploadLesson(local.lesson);
+    if (!outcome.ok) return setImportNote({ ok: false, lines: outcome.problems });
+    const summary = summarize({ ...local.lesson, id: outcome.id });
+    setLessons((list) => [...(list ?? []).filter((l) => l.id !== summary.id), summary]);
+    setLessonId(summary.id);
+    setImportNote({ ok: true, lines: [t("lesson.imported", { title: localize(summary.title).text })] });
+  };
 
   if (loadFailed) return <p className="error">{t("errors.unreachable")}</p>;
   if (!lessons) return <p>{t("lobby.loadingLessons")}</p>;
@@ -167,15 +185,60 @@ function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: st
         <select name="lesson" value={lessonId} onChange={(e) => setLessonId(e.target.value)}>
           {lessons.map((lesson) => (
             <option key={lesson.id} value={lesson.id}>
-              {lesson.title}
+              {localize(lesson.title).text} · {t(`lesson.subject.${lesson.subject}`)} ·{" "}
+              {t("lesson.steps", { count: lesson.steps })}
             </option>
           ))}
         </select>
       </label>
-      {chosen && <p className="note">{chosen.summary}</p>}
+      {chosen && (
+        <p className="note">
+          <LocalizedText text={chosen.summary} />
+        </p>
+      )}
+      <label className="file-pick">
+        {t("lesson.import")}
+        <input
+          type="file"
+          name="lessonFile"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = "";
+          }}
+        />
+        <small>{t("lesson.importHint")}</small>
+      </label>
+      {importNote && (
+        <div className={importNote.ok ? "note" : "error"} role={importNote.ok ? "status" : "alert"}>
+          {!importNote.ok && <p>{t("lesson.importFailed")}</p>}
+          <ul className="problems">
+            {importNote.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <button type="submit" className="primary" disabled={busy || !lessonId}>
         {busy ? t("lobby.creating") : t("lobby.create")}
       </button>
     </form>
   );
+}
+
+async function uploadLesson(lesson: Lesson): Promise<{ ok: true; id: string } | { ok: false; problems: string[] }> {
+  try {
+    const response = await fetch("/api/lessons", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(lesson),
+    });
+    const body = (await response.json()) as { id?: string; problems?: string[] };
+    return response.ok && body.id
+      ? { ok: true, id: body.id }
+      : { ok: false, problems: body.problems ?? [`HTTP ${response.status}`] };
+  } catch {
+    return { ok: false, problems: ["the classroom server could not be reached"] };
+  }
 }

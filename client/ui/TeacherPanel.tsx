@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../shared/joinCode.ts";
 import { Role } from "../../shared/protocol.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
+import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 
@@ -12,6 +13,9 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
   const teacherKey = useClassView(connection.view, (v) => v.teacherKey);
   const participants = useClassView(connection.view, (v) => v.participants);
   const objects = useClassView(connection.view, (v) => v.objects);
+  const lesson = useClassView(connection.view, (v) => v.lesson);
+  const localize = useLocalize();
+  const labelOf = (id: string) => localize(lesson?.objects.find((o) => o.id === id)?.label).text || id;
   const origin = globalThis.location.origin;
 
   return (
@@ -60,11 +64,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
           .filter((o) => o.grabbable)
           .map((o) => (
             <li key={o.id}>
-              <span>{o.label}</span>
+              <span>{labelOf(o.id)}</span>
               <button
                 className="small"
                 aria-pressed={o.locked}
-                aria-label={`${o.locked ? t("teacher.unlock") : t("teacher.lock")} ${o.label}`}
+                aria-label={`${o.locked ? t("teacher.unlock") : t("teacher.lock")} ${labelOf(o.id)}`}
                 onClick={() => connection.setLock(o.id, !o.locked)}
               >
                 {o.locked ? `🔒 ${t("teacher.unlock")}` : t("teacher.lock")}
@@ -75,6 +79,13 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
 
       <div className="actions">
         <button onClick={() => connection.resetScene()}>{t("teacher.reset")}</button>
+        <a
+          className="button"
+          href={`/api/lessons/${encodeURIComponent(connection.view.getState().lessonId)}/file`}
+          download
+        >
+          {t("lesson.export")}
+        </a>
         <button
           className="danger"
           onClick={() => {

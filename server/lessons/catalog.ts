@@ -1,31 +1,60 @@
 /**
- * The lessons a teacher can pick: every `*.json` in the lessons folder,
- * validated against the shared schema when the server starts.
+ * The lessons a class can run: the built-in ones from the lessons folder
+ * (validated at start; a broken one stops the server) and lessons teachers
+ * import, validated the same way plus a check that every model exists.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { LessonSchema, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
+import { checkLesson, summarize, type Lesson, type LessonCheck, type LessonSummary } from "../../shared/lesson.ts";
 
 export interface LessonCatalog {
   get(id: string): Lesson | undefined;
+  /** The built-in lessons, for the lobby. Imported ones are reached by their id. */
   list(): LessonSummary[];
+  /** Validates and adds an imported lesson; nothing is kept when any check fails. */
+  import(raw: unknown): LessonCheck;
 }
 
-/** Reads and validates every lesson file in a folder; a broken file stops the start. */
-export function loadLessonCatalog(folder: string): LessonCatalog {
-  const lessons = new Map<string, Lesson>();
-  for (const file of readdirSync(folder)
+/** Imported lessons kept in memory; the oldest goes first past this count. */
+const MAX_IMPORTED = 200;
+
+export function loadLessonCatalog(lessonsDir: string, modelsDir: string): LessonCatalog {
+  const builtIn = new Map<string, Lesson>();
+  const imported = new Map<string, Lesson>();
+
+  const checkModels = (lesson: Lesson): string[] =>
+    lesson.objects.flatMap((object, index) =>
+      object.model && !existsSync(join(modelsDir, object.model))
+        ? [`objects[${index}].model: unknown model "${object.model}"`]
+        : [],
+    );
+
+  for (const file of readdirSync(lessonsDir)
     .filter((name) => name.endsWith(".json"))
     .sort()) {
-    const parsed = LessonSchema.safeParse(JSON.parse(readFileSync(join(folder, file), "utf8")));
-    if (!parsed.success) {
-      const where = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-      throw new Error(`Lesson ${file} is invalid: ${where}`);
-    }
-    lessons.set(parsed.data.id, parsed.data);
+    const checked = checkLesson(JSON.parse(readFileSync(join(lessonsDir, file), "utf8")));
+    const problems = checked.ok ? checkModels(checked.lesson) : checked.problems;
+    if (!checked.ok || problems.length > 0) throw new Error(`Lesson ${file} is invalid: ${problems.join("; ")}`);
+    if (builtIn.has(checked.lesson.id)) throw new Error(`Lesson ${file} repeats the id "${checked.lesson.id}"`);
+    builtIn.set(checked.lesson.id, checked.lesson);
   }
+
   return {
-    get: (id) => lessons.get(id),
-    list: () => [...lessons.values()].map(({ id, title, summary }) => ({ id, title, summary })),
+    get: (id) => builtIn.get(id) ?? imported.get(id),
+    list: () => [...builtIn.values()].map(summarize),
+    import(raw) {
+      const checked = checkLesson(raw);
+      if (!checked.ok) return checked;
+      const problems = checkModels(checked.lesson);
+      if (problems.length > 0) return { ok: false, problems };
+      // Same content, same id; a different lesson never replaces another.
+      const digest = createHash("sha256").update(JSON.stringify(checked.lesson)).digest("hex").slice(0, 8);
+      const lesson: Lesson = { ...checked.lesson, id: `${checked.lesson.id.slice(0, 55)}-${digest}` };
+      imported.delete(lesson.id);
+      imported.set(lesson.id, lesson);
+      if (imported.size > MAX_IMPORTED) imported.delete(imported.keys().next().value!);
+      return { ok: true, lesson };
+    },
   };
 }

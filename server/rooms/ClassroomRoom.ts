@@ -185,6 +185,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           rules.release(this.classroom, client.sessionId, objectId, pose),
         [ClientMessage.SetLock]: (client, { objectId, locked }) =>
           rules.setLock(this.classroom, client.sessionId, objectId, locked),
+        [ClientMessage.SetStep]: (client, { step }) => rules.setStep(this.classroom, client.sessionId, step),
         [ClientMessage.ResetScene]: (client) => rules.resetScene(this.classroom, client.sessionId),
         [ClientMessage.RemoveParticipant]: (client, { seat }) => {
           const result = rules.removeParticipant(this.classroom, client.sessionId, seat);

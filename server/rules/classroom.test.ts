@@ -20,7 +20,7 @@ import {
   type Classroom,
 } from "./classroom.ts";
 
-const lesson = loadLessonCatalog("assets/lessons").get("shapes-and-planets")!;
+const lesson = loadLessonCatalog("assets/lessons", "assets/models").get("shapes-and-planets")!;
 const pose = (x: number, y = 1, z = 0) => ({
   p: [x, y, z] as [number, number, number],
   q: [0, 0, 0, 1] as [number, number, number, number],

@@ -32,36 +32,56 @@ const refuse = (reason: Refusal, detail?: string): RuleResult =>
 /** Number of avatar colours the client palette has. */
 export const AVATAR_COLORS = 8;
 
-/** Opens a class on a lesson: every lesson object placed where the lesson says. */
+/** Opens a class on a lesson, at its first step. */
 export function openClassroom(lesson: Lesson): Classroom {
   const state = new ClassroomState();
   state.protocolVersion = PROTOCOL_VERSION;
   state.lessonId = lesson.id;
-  state.lessonTitle = lesson.title;
   const classroom: Classroom = { state, lesson, lastTouchedAt: new Map() };
-  placeLessonObjects(classroom);
+  enterStep(classroom, 0);
   return classroom;
 }
 
-function placeLessonObjects(classroom: Classroom): void {
+/**
+ * Sets the scene up for a step: the step's objects (all by default), each at
+ * the step's start pose or the lesson's, locked as the step says. Whatever
+ * was held is let go.
+ */
+function enterStep(classroom: Classroom, index: number): void {
+  const step = classroom.lesson.steps[index]!;
+  const present = new Set(step.objects ?? classroom.lesson.objects.map((o) => o.id));
+  const locked = new Set(step.locked ?? []);
+  classroom.state.step = index;
   classroom.state.objects.clear();
   classroom.lastTouchedAt.clear();
   for (const object of classroom.lesson.objects) {
-    classroom.state.objects.set(object.id, sceneObjectFrom(object));
+    if (!present.has(object.id)) continue;
+    const scene = sceneObjectFrom(object, step.place?.[object.id] ?? object.pose);
+    if (locked.has(object.id)) scene.locked = true;
+    classroom.state.objects.set(object.id, scene);
   }
 }
 
-function sceneObjectFrom(object: LessonObject): SceneObjectState {
+function sceneObjectFrom(object: LessonObject, pose: Pose): SceneObjectState {
   const scene = new SceneObjectState();
   scene.id = object.id;
   scene.shape = object.shape;
   scene.color = object.color;
-  scene.label = object.label;
   [scene.sx, scene.sy, scene.sz] = object.size;
   scene.grabbable = object.grabbable;
   scene.locked = object.locked;
-  writePose(scene.pose, object.pose);
+  writePose(scene.pose, pose);
   return scene;
+}
+
+/** Where a released object clicks into place: the nearest snap target within reach. */
+export function snapPose(object: LessonObject | undefined, released: Pose): Pose {
+  let best: { pose: Pose; distance: number } | undefined;
+  for (const target of object?.snap ?? []) {
+    const distance = Math.hypot(...target.pose.p.map((v, i) => v - released.p[i]!));
+    if (distance <= target.within && (!best || distance < best.distance)) best = { pose: target.pose, distance };
+  }
+  return best?.pose ?? released;
 }
 
 /** Writes a validated pose into state, clamped to the world and normalised. */
@@ -155,7 +175,8 @@ export function release(classroom: Classroom, seat: string, objectId: string, po
   const object = classroom.state.objects.get(objectId);
   if (!object) return refuse(Refusal.UnknownObject, objectId);
   if (object.heldBy !== seat) return refuse(Refusal.NotHolder, objectId);
-  if (pose) writePose(object.pose, pose);
+  const lessonObject = classroom.lesson.objects.find((o) => o.id === objectId);
+  if (pose) writePose(object.pose, snapPose(lessonObject, pose));
   object.heldBy = "";
   classroom.lastTouchedAt.delete(objectId);
   return ok;
@@ -224,11 +245,20 @@ export function setLock(classroom: Classroom, seat: string, objectId: string, lo
   return ok;
 }
 
-/** Teacher: puts every object back where the lesson starts it. */
+/** Teacher: puts the current step back as it starts. */
 export function resetScene(classroom: Classroom, seat: string): RuleResult {
   const allowed = requireTeacher(classroom, seat);
   if (!allowed.ok) return allowed;
-  placeLessonObjects(classroom);
+  enterStep(classroom, classroom.state.step);
+  return ok;
+}
+
+/** Teacher: moves the whole class to a step of the lesson. */
+export function setStep(classroom: Classroom, seat: string, step: number): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  if (step >= classroom.lesson.steps.length) return refuse(Refusal.UnknownStep, String(step));
+  enterStep(classroom, step);
   return ok;
 }
 

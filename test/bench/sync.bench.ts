@@ -26,6 +26,7 @@ async function measureLatency() {
     publicUrl: undefined,
     clientDir: "dist/client",
     lessonsDir: "assets/lessons",
+    modelsDir: "assets/models",
   });
   const endpoint = `http://127.0.0.1:${server.port}`;
   const teacher = await createClassAsBot(endpoint, "shapes-and-planets", { nickname: "Teacher" });

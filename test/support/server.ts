@@ -9,6 +9,7 @@ export async function startTestServer(overrides: ServerOverrides = {}): Promise<
       publicUrl: undefined,
       clientDir: "dist/client",
       lessonsDir: "assets/lessons",
+      modelsDir: "assets/models",
     },
     overrides,
   );

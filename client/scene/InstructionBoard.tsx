@@ -1,0 +1,128 @@
+/**
+ * A board beside the table with the current step in this participant's own
+ * language, so headset users read the lesson without leaving VR.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CanvasTexture, SRGBColorSpace } from "three";
+import { useLocalize } from "../app/useLocalize.ts";
+import { useClassView } from "../app/useStores.ts";
+import { FONT_STACK, fontsReadyFor } from "../i18n/fonts.ts";
+import type { ClassroomConnection } from "../net/connection.ts";
+
+const WIDTH = 1024;
+const HEIGHT = 640;
+const BOARD_METRES: [number, number] = [1.5, 0.9375];
+
+export function InstructionBoard({ connection }: { connection: ClassroomConnection }) {
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const lesson = useClassView(connection.view, (v) => v.lesson);
+  const stepIndex = useClassView(connection.view, (v) => v.step);
+  const step = lesson?.steps[stepIndex];
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+
+  const lines = useMemo(
+    () =>
+      step && lesson
+        ? {
+            header: `${localize(lesson.title).text} · ${t("lesson.stepOf", { current: stepIndex + 1, total: lesson.steps.length })}`,
+            title: localize(step.title).text,
+            body: localize(step.instructions).text,
+            task: step.task ? `${t("lesson.task")}: ${localize(step.task).text}` : "",
+          }
+        : undefined,
+    [step, lesson, stepIndex, localize, t],
+  );
+
+  useEffect(() => {
+    if (!lines) return;
+    let current = true;
+    void fontsReadyFor(`32px ${FONT_STACK}`, Object.values(lines).join(" ")).then(() => current && setFontsLoaded((n) => n + 1));
+    return () => {
+      current = false;
+    };
+  }, [lines]);
+
+  const texture = useMemo(
+    () => (lines ? drawBoard(lines, i18n.dir() === "rtl", fontsLoaded) : undefined),
+    [lines, i18n, fontsLoaded],
+  );
+  useEffect(() => () => texture?.dispose(), [texture]);
+  if (!texture) return null;
+
+  return (
+    <group position={[0, 1.75, -1.45]} name="instruction-board">
+      <mesh>
+        <planeGeometry args={BOARD_METRES} />
+        <meshBasicMaterial map={texture} toneMapped={false} />
+      </mesh>
+      <mesh position={[0, 0, -0.01]}>
+        <boxGeometry args={[BOARD_METRES[0] + 0.06, BOARD_METRES[1] + 0.06, 0.015]} />
+        <meshStandardMaterial color="#5c4033" />
+      </mesh>
+    </group>
+  );
+}
+
+interface BoardLines {
+  header: string;
+  title: string;
+  body: string;
+  task: string;
+}
+
+function drawBoard(lines: BoardLines, rightToLeft: boolean, _fontsLoaded: number): CanvasTexture {
+  const canvas = document.createElement("canvas");
+  canvas.width = WIDTH;
+  canvas.height = HEIGHT;
+  const context = canvas.getContext("2d")!;
+  context.fillStyle = "#1f3b2d";
+  context.fillRect(0, 0, WIDTH, HEIGHT);
+  context.direction = rightToLeft ? "rtl" : "ltr";
+  context.textAlign = rightToLeft ? "right" : "left";
+  context.textBaseline = "top";
+  const margin = 48;
+  const x = rightToLeft ? WIDTH - margin : margin;
+  let y = 36;
+  const write = (text: string, size: number, color: string, weight = 400, gap = 1.3) => {
+    context.font = `${weight} ${size}px ${FONT_STACK}`;
+    context.fillStyle = color;
+    for (const line of wrap(context, text, WIDTH - margin * 2)) {
+      if (y + size > HEIGHT - 24) return;
+      context.fillText(line, x, y);
+      y += size * gap;
+    }
+  };
+  write(lines.header, 26, "#b7d3c1");
+  y += 8;
+  write(lines.title, 46, "#ffffff", 700, 1.2);
+  y += 14;
+  write(lines.body, 31, "#f1f5ef");
+  if (lines.task) {
+    y += 14;
+    write(lines.task, 31, "#ffe08a", 600);
+  }
+  const texture = new CanvasTexture(canvas);
+  texture.colorSpace = SRGBColorSpace;
+  texture.anisotropy = 4;
+  return texture;
+}
+
+/** Breaks text into lines that fit; scripts without spaces (Chinese) break between characters. */
+export function wrap(context: Pick<CanvasRenderingContext2D, "measureText">, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (context.measureText(candidate).width <= width || line.trim() === "") {
+      line = candidate;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = token.trimStart();
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}

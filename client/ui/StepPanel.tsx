@@ -1,0 +1,59 @@
+/** The lesson step everyone is on, in each participant's language; the teacher moves through the steps here. */
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Role } from "../../shared/protocol.ts";
+import { useClassView } from "../app/useStores.ts";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { LocalizedText } from "./LocalizedText.tsx";
+
+export function StepPanel({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const lesson = useClassView(connection.view, (v) => v.lesson);
+  const stepIndex = useClassView(connection.view, (v) => v.step);
+  const role = useClassView(connection.view, (v) => v.role);
+  const [open, setOpen] = useState(true);
+  const step = lesson?.steps[stepIndex];
+  if (!lesson || !step) return null;
+  const total = lesson.steps.length;
+
+  return (
+    <section className="panel step-panel" aria-label={t("lesson.show")} data-step={step.id}>
+      <header>
+        <span className="step-count">{t("lesson.stepOf", { current: stepIndex + 1, total })}</span>
+        <button className="small" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+          {open ? t("lesson.hide") : t("lesson.show")}
+        </button>
+      </header>
+      <h2 className="step-title">
+        <LocalizedText text={step.title} />
+      </h2>
+      {open && (
+        <>
+          <p className="instructions">
+            <LocalizedText text={step.instructions} />
+          </p>
+          {step.task && (
+            <p className="task">
+              <strong>{t("lesson.task")}: </strong>
+              <LocalizedText text={step.task} />
+            </p>
+          )}
+        </>
+      )}
+      {role === Role.Teacher && (
+        <div className="actions step-actions">
+          <button disabled={stepIndex === 0} onClick={() => connection.setStep(stepIndex - 1)}>
+            {t("lesson.previous")}
+          </button>
+          <button
+            className="primary"
+            disabled={stepIndex >= total - 1}
+            onClick={() => connection.setStep(stepIndex + 1)}
+          >
+            {t("lesson.next")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** Every lesson shipped in assets/ validates, opens, and plays through all its steps. */
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../../shared/protocol.ts";
+import { loadLessonCatalog } from "../../server/lessons/catalog.ts";
+import { openClassroom, seatParticipant, setStep } from "../../server/rules/classroom.ts";
+
+const catalog = loadLessonCatalog("assets/lessons", "assets/models");
+const files = readdirSync("assets/lessons").filter((f) => f.endsWith(".json"));
+
+describe("shipped lessons", () => {
+  it("every file in assets/lessons loads", () => {
+    expect(catalog.list().length).toBe(files.length);
+    expect(files.length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const summary of catalog.list()) {
+    describe(summary.id, () => {
+      const lesson = catalog.get(summary.id)!;
+
+      it("plays through every step with the objects each step names", () => {
+        const classroom = openClassroom(lesson);
+        seatParticipant(classroom, "teacher", { nickname: "T", role: "teacher", device: "desktop", language: "en" });
+        lesson.steps.forEach((step, index) => {
+          expect(setStep(classroom, "teacher", index)).toEqual({ ok: true });
+          const expected = step.objects ?? lesson.objects.map((o) => o.id);
+          expect([...classroom.state.objects.keys()].sort()).toEqual([...expected].sort());
+          for (const id of step.locked ?? []) expect(classroom.state.objects.get(id)?.locked).toBe(true);
+        });
+      });
+
+      it("keeps every object and snap target on or above the table", () => {
+        const poses = lesson.objects.flatMap((o) => [o.pose, ...(o.snap ?? []).map((s) => s.pose)]);
+        for (const step of lesson.steps) poses.push(...Object.values(step.place ?? {}));
+        for (const pose of poses) {
+          expect(Math.hypot(pose.p[0], pose.p[2])).toBeLessThanOrEqual(0.95);
+          expect(pose.p[1]).toBeGreaterThanOrEqual(0.8);
+          expect(pose.p[1]).toBeLessThanOrEqual(2);
+        }
+      });
+
+      if (lesson.subject !== "demo") {
+        it("is written in every language", () => {
+          const texts = [lesson.title, lesson.summary, ...lesson.objects.map((o) => o.label)];
+          for (const step of lesson.steps) texts.push(step.title, step.instructions, ...(step.task ? [step.task] : []));
+          for (const text of texts) expect(Object.keys(text).sort()).toEqual([...LANGUAGES].sort());
+        });
+      }
+    });
+  }
+});
