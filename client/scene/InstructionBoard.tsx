@@ -38,7 +38,9 @@ export function InstructionBoard({ connection }: { connection: ClassroomConnecti
   useEffect(() => {
     if (!lines) return;
     let current = true;
-    void fontsReadyFor(`32px ${FONT_STACK}`, Object.values(lines).join(" ")).then(() => current && setFontsLoaded((n) => n + 1));
+    void fontsReadyFor(`32px ${FONT_STACK}`, Object.values(lines).join(" ")).then(
+      () => current && setFontsLoaded((n) => n + 1),
+    );
     return () => {
       current = false;
     };
