@@ -11,6 +11,8 @@ import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
+import { modelRoutes } from "./http/modelRoutes.ts";
+import { createModelStore } from "./models/modelStore.ts";
 import { loadLessonCatalog } from "./lessons/catalog.ts";
 import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
@@ -33,7 +35,12 @@ export interface ServerOverrides {
 
 export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
-  const ClassroomRoom = createClassroomRoom(overrides.now ? { catalog, now: overrides.now } : { catalog });
+  const models = createModelStore();
+  const ClassroomRoom = createClassroomRoom({
+    catalog,
+    modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
   const clientDir = resolve(config.clientDir);
 
   const server = defineServer({
@@ -47,7 +54,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       // Students on thin links: the client's JavaScript shrinks to about a quarter.
       app.use(compression());
       app.use("/api/lessons", lessonRoutes(catalog));
-      app.use("/models", express.static(resolve(config.modelsDir), { maxAge: "1d", fallthrough: false }));
+      app.use(modelRoutes(models, resolve(config.modelsDir)));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }

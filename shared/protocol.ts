@@ -33,6 +33,8 @@ export const Limits = {
   invalidMessageBudget: 50,
   /** A quaternion whose length is off by more than this is not a rotation. */
   quatTolerance: 0.02,
+  /** Models a teacher may add to one class. */
+  maxAddedModels: 20,
 } as const;
 
 /** Messages a client may send. */
@@ -43,6 +45,7 @@ export const ClientMessage = {
   Release: "release",
   SetLock: "setLock",
   SetStep: "setStep",
+  AddModel: "addModel",
   ResetScene: "resetScene",
   RemoveParticipant: "removeParticipant",
   EndClass: "endClass",
@@ -78,6 +81,8 @@ export const Refusal = {
   NotHolder: "notHolder",
   Locked: "locked",
   UnknownStep: "unknownStep",
+  UnknownModel: "unknownModel",
+  TooManyObjects: "tooManyObjects",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -131,6 +136,17 @@ export const MovePayload = z.object({ objectId, pose: PoseSchema }).strict();
 export const ReleasePayload = z.object({ objectId, pose: PoseSchema.optional() }).strict();
 export const SetLockPayload = z.object({ objectId, locked: z.boolean() }).strict();
 export const SetStepPayload = z.object({ step: z.number().int().min(0).max(255) }).strict();
+export const AddModelPayload = z
+  .object({
+    model: z.string().regex(/^[a-z0-9][a-z0-9-]*\.glb$/),
+    label: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine((s) => !/[<>]|\p{Cc}/u.test(s), "label must be plain text"),
+  })
+  .strict();
 export const ResetScenePayload = z.object({}).strict();
 export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
 export const EndClassPayload = z.object({}).strict();
@@ -143,6 +159,7 @@ export const clientMessageSchemas = {
   [ClientMessage.Release]: ReleasePayload,
   [ClientMessage.SetLock]: SetLockPayload,
   [ClientMessage.SetStep]: SetStepPayload,
+  [ClientMessage.AddModel]: AddModelPayload,
   [ClientMessage.ResetScene]: ResetScenePayload,
   [ClientMessage.RemoveParticipant]: RemoveParticipantPayload,
   [ClientMessage.EndClass]: EndClassPayload,
@@ -154,6 +171,7 @@ export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessa
 export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.SetLock,
   ClientMessage.SetStep,
+  ClientMessage.AddModel,
   ClientMessage.ResetScene,
   ClientMessage.RemoveParticipant,
   ClientMessage.EndClass,

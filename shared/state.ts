@@ -50,6 +50,10 @@ export const SceneObjectState = schema(
   {
     id: t.string().default(""),
     shape: t.string().default("box"),
+    /** For shape "model": the .glb file's name on the server. */
+    model: t.string().default(""),
+    /** Only for models a teacher added (lesson objects are labelled by the lesson, in every language). */
+    label: t.string().default(""),
     color: t.string().default("#888888"),
     sx: t.float32().default(0.2),
     sy: t.float32().default(0.2),

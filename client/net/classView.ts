@@ -34,6 +34,10 @@ export interface ParticipantView {
 export interface ObjectView {
   id: string;
   shape: string;
+  /** For models: the .glb file name on the server. */
+  model: string;
+  /** For models a teacher added: their label (lesson objects take theirs from the lesson). */
+  label: string;
   color: string;
   size: [number, number, number];
   heldBy: string;
@@ -110,6 +114,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
     objects.push({
       id: o.id,
       shape: o.shape,
+      model: o.model,
+      label: o.label,
       color: o.color,
       size: [o.sx, o.sy, o.sz],
       heldBy: o.heldBy,

@@ -222,6 +222,29 @@ export class ClassroomConnection {
     }
   }
 
+  /**
+   * Teacher: uploads a .glb file for this class and, once the server has
+   * checked it, puts it in the scene for everyone. Resolves to the problem
+   * the server found, if any.
+   */
+  async addModel(bytes: Uint8Array, label: string): Promise<string | undefined> {
+    const teacherKey = this.view.getState().teacherKey;
+    if (!teacherKey) return "only the class's teacher can add models";
+    try {
+      const response = await fetch(`${this.endpoint}/api/classes/${this.code}/models`, {
+        method: "POST",
+        headers: { "content-type": "model/gltf-binary", "x-teacher-key": teacherKey },
+        body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      });
+      const body = (await response.json()) as { model?: string; problem?: string };
+      if (!response.ok || !body.model) return body.problem ?? `HTTP ${response.status}`;
+      this.room.send(ClientMessage.AddModel, { model: body.model, label });
+      return undefined;
+    } catch {
+      return "the classroom server could not be reached";
+    }
+  }
+
   /** Teacher: moves the class to a lesson step. */
   setStep(step: number): void {
     this.room.send(ClientMessage.SetStep, { step });

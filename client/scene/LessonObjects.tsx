@@ -6,7 +6,7 @@
 import { useFrame } from "@react-three/fiber";
 import { Handle, defaultApply, type HandleState } from "@react-three/handle";
 import { useXR } from "@react-three/xr";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Group, Object3D } from "three";
 import type { LessonObject as LessonObjectContent } from "../../shared/lesson.ts";
@@ -14,6 +14,7 @@ import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { LessonModel } from "./LessonModel.tsx";
 import { NameTag } from "./NameTag.tsx";
 import { avatarColor } from "./palette.ts";
 import { applyPose, worldPoseOf } from "./poseConversion.ts";
@@ -49,7 +50,8 @@ interface LessonObjectProps {
 
 function LessonObject({ object, content, holder, connection }: LessonObjectProps) {
   const localize = useLocalize();
-  const label = localize(content?.label).text;
+  const label = object.label || localize(content?.label).text;
+  const model = object.model || content?.model;
   const glow = content?.glow ?? false;
   const groupRef = useRef<Group>(null);
   const spin = useRef<Object3D["quaternion"] | undefined>(undefined);
@@ -101,23 +103,29 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   const mine = object.heldBy === connection.seat;
   const heldByOther = object.heldBy !== "" && !mine;
   const highlight = holder ? avatarColor(holder.color) : undefined;
-  const [sx, sy, sz] = object.size;
+  const sy = object.size[1];
 
   return (
     <group ref={groupRef} name={`object-${object.id}`}>
       <Handle targetRef={groupRef} scale={false} rotate={inXR} multitouch={false} bind={object.grabbable} apply={apply}>
-        <mesh castShadow receiveShadow scale={[sx, sy, sz]}>
-          <ShapeGeometry shape={object.shape} />
-          <meshStandardMaterial
+        {object.shape === "model" && model ? (
+          <Suspense
+            fallback={
+              <ShapeMesh shape="box" color="#cccccc" size={object.size} glow={false} highlight={undefined} dimmed />
+            }
+          >
+            <LessonModel url={`/models/${model}`} size={object.size} dimmed={heldByOther} />
+          </Suspense>
+        ) : (
+          <ShapeMesh
+            shape={object.shape}
             color={object.color}
-            emissive={glow ? object.color : (highlight ?? "#000000")}
-            emissiveIntensity={glow ? 0.8 : highlight ? 0.35 : 0}
-            roughness={0.55}
-            metalness={0.05}
-            transparent={heldByOther || object.locked}
-            opacity={heldByOther ? 0.8 : 1}
+            size={object.size}
+            glow={glow}
+            highlight={highlight}
+            dimmed={heldByOther}
           />
-        </mesh>
+        )}
       </Handle>
       <NameTag
         text={
@@ -132,6 +140,32 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
         position={[0, sy / 2 + 0.05, 0]}
       />
     </group>
+  );
+}
+
+interface ShapeMeshProps {
+  shape: string;
+  color: string;
+  size: [number, number, number];
+  glow: boolean;
+  highlight: string | undefined;
+  dimmed: boolean;
+}
+
+function ShapeMesh({ shape, color, size, glow, highlight, dimmed }: ShapeMeshProps) {
+  return (
+    <mesh castShadow receiveShadow scale={size}>
+      <ShapeGeometry shape={shape} />
+      <meshStandardMaterial
+        color={color}
+        emissive={glow ? color : (highlight ?? "#000000")}
+        emissiveIntensity={glow ? 0.8 : highlight ? 0.35 : 0}
+        roughness={0.55}
+        metalness={0.05}
+        transparent={dimmed}
+        opacity={dimmed ? 0.8 : 1}
+      />
+    </mesh>
   );
 }
 

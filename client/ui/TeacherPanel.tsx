@@ -1,5 +1,5 @@
 /** The teacher's desktop tools: links to share, the roster, locks, reset and end. */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../shared/joinCode.ts";
 import { Role } from "../../shared/protocol.ts";
@@ -77,6 +77,8 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
           ))}
       </ul>
 
+      <ModelPicker connection={connection} />
+
       <div className="actions">
         <button onClick={() => connection.resetScene()}>{t("teacher.reset")}</button>
         <a
@@ -120,6 +122,66 @@ function CopyField({ label, hint, value, secret }: { label: string; hint?: strin
       >
         {copied ? t("teacher.copied") : t("teacher.copy")}
       </button>
+    </div>
+  );
+}
+
+/** Teacher: adds a .glb model for everyone, chosen here or dropped anywhere on the page. */
+function ModelPicker({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState<{ ok: boolean; text: string } | undefined>();
+
+  const add = async (file: File) => {
+    const label =
+      file.name
+        .replace(/\.glb$/i, "")
+        .replace(/[<>\p{Cc}]/gu, "")
+        .slice(0, 60) || "Model";
+    const problem = await connection.addModel(new Uint8Array(await file.arrayBuffer()), label);
+    setNote(
+      problem
+        ? { ok: false, text: t("teacher.modelFailed", { problem }) }
+        : { ok: true, text: t("teacher.modelAdded") },
+    );
+  };
+
+  useEffect(() => {
+    const over = (event: DragEvent) => event.preventDefault();
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      void add(file);
+    };
+    window.addEventListener("dragover", over);
+    window.addEventListener("drop", drop);
+    return () => {
+      window.removeEventListener("dragover", over);
+      window.removeEventListener("drop", drop);
+    };
+  });
+
+  return (
+    <div className="model-picker">
+      <label>
+        {t("teacher.addModel")}
+        <input
+          type="file"
+          name="model"
+          accept=".glb,model/gltf-binary"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void add(file);
+            e.target.value = "";
+          }}
+        />
+      </label>
+      <small>{t("teacher.addModelHint")}</small>
+      {note && (
+        <p className={note.ok ? "note" : "error"} role={note.ok ? "status" : "alert"}>
+          {note.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,14 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { checkLesson, summarize, type Lesson, type LessonCheck, type LessonSummary } from "../../shared/lesson.ts";
+import {
+  MODEL_FILE,
+  checkLesson,
+  summarize,
+  type Lesson,
+  type LessonCheck,
+  type LessonSummary,
+} from "../../shared/lesson.ts";
 
 export interface LessonCatalog {
   get(id: string): Lesson | undefined;
@@ -14,6 +21,8 @@ export interface LessonCatalog {
   list(): LessonSummary[];
   /** Validates and adds an imported lesson; nothing is kept when any check fails. */
   import(raw: unknown): LessonCheck;
+  /** True when a model file ships with the lessons. */
+  hasModel(file: string): boolean;
 }
 
 /** Imported lessons kept in memory; the oldest goes first past this count. */
@@ -41,6 +50,7 @@ export function loadLessonCatalog(lessonsDir: string, modelsDir: string): Lesson
   }
 
   return {
+    hasModel: (file) => MODEL_FILE.test(file) && existsSync(join(modelsDir, file)),
     get: (id) => builtIn.get(id) ?? imported.get(id),
     list: () => [...builtIn.values()].map(summarize),
     import(raw) {

@@ -36,6 +36,8 @@ type ClassroomClient = Client<{ userData: SeatData }>;
 /** What a room needs from the server that hosts it. */
 export interface ClassroomRoomContext {
   catalog: LessonCatalog;
+  /** True when a model file can be served (uploaded or shipped). */
+  modelAvailable: (file: string) => boolean;
   /** Clock for the rules; tests may replace it. */
   now?: () => number;
 }
@@ -186,6 +188,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         [ClientMessage.SetLock]: (client, { objectId, locked }) =>
           rules.setLock(this.classroom, client.sessionId, objectId, locked),
         [ClientMessage.SetStep]: (client, { step }) => rules.setStep(this.classroom, client.sessionId, step),
+        [ClientMessage.AddModel]: (client, { model, label }) =>
+          rules.addModel(this.classroom, client.sessionId, { model, label, available: context.modelAvailable(model) }),
         [ClientMessage.ResetScene]: (client) => rules.resetScene(this.classroom, client.sessionId),
         [ClientMessage.RemoveParticipant]: (client, { seat }) => {
           const result = rules.removeParticipant(this.classroom, client.sessionId, seat);

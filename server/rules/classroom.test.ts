@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Limits, Refusal, Role } from "../../shared/protocol.ts";
 import { loadLessonCatalog } from "../lessons/catalog.ts";
 import {
+  addModel,
   endClass,
   grab,
   markDropped,
@@ -15,6 +16,7 @@ import {
   resetScene,
   seatParticipant,
   setLock,
+  setStep,
   updateAvatarPose,
   vacateSeat,
   type Classroom,
@@ -126,6 +128,9 @@ describe("teacher-only actions", () => {
     resetScene: (c: Classroom, seat: string) => resetScene(c, seat),
     removeParticipant: (c: Classroom, seat: string) => removeParticipant(c, seat, "bo"),
     endClass: (c: Classroom, seat: string) => endClass(c, seat),
+    setStep: (c: Classroom, seat: string) => setStep(c, seat, 0),
+    addModel: (c: Classroom, seat: string) =>
+      addModel(c, seat, { model: "saturn.glb", label: "Saturn", available: true }),
   };
 
   for (const [name, act] of Object.entries(actions)) {
@@ -151,6 +156,22 @@ describe("teacher-only actions", () => {
     const earth = classroom.state.objects.get("earth")!;
     expect(earth.heldBy).toBe("");
     expect(earth.pose.px).toBeCloseTo(-0.45, 2);
+  });
+
+  it("an added model joins the scene, stays through a step change, and an unknown one is refused", () => {
+    const classroom = classWithThree();
+    expect(addModel(classroom, "teacher", { model: "nope.glb", label: "Nope", available: false })).toMatchObject({
+      ok: false,
+      reason: Refusal.UnknownModel,
+    });
+    expect(addModel(classroom, "teacher", { model: "saturn.glb", label: "Saturn", available: true })).toEqual({
+      ok: true,
+    });
+    const added = classroom.state.objects.get("added-1")!;
+    expect([added.shape, added.model, added.label]).toEqual(["model", "saturn.glb", "Saturn"]);
+    setStep(classroom, "teacher", 0);
+    expect(classroom.state.objects.has("added-1")).toBe(true);
+    expect(grab(classroom, "ana", "added-1", 0)).toEqual({ ok: true });
   });
 
   it("a teacher cannot be removed", () => {

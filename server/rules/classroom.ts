@@ -21,6 +21,8 @@ export interface Classroom {
   lesson: Lesson;
   /** When each held object was last grabbed or moved, for idle release. */
   lastTouchedAt: Map<string, number>;
+  /** Models the teacher added during the class; they stay through step changes. */
+  addedModels: { id: string; model: string; label: string }[];
 }
 
 export type RuleResult = { ok: true } | { ok: false; reason: Refusal; detail?: string };
@@ -37,7 +39,7 @@ export function openClassroom(lesson: Lesson): Classroom {
   const state = new ClassroomState();
   state.protocolVersion = PROTOCOL_VERSION;
   state.lessonId = lesson.id;
-  const classroom: Classroom = { state, lesson, lastTouchedAt: new Map() };
+  const classroom: Classroom = { state, lesson, lastTouchedAt: new Map(), addedModels: [] };
   enterStep(classroom, 0);
   return classroom;
 }
@@ -60,6 +62,21 @@ function enterStep(classroom: Classroom, index: number): void {
     if (locked.has(object.id)) scene.locked = true;
     classroom.state.objects.set(object.id, scene);
   }
+  classroom.addedModels.forEach((added, index) =>
+    classroom.state.objects.set(added.id, addedModelObject(added, index)),
+  );
+}
+
+/** Where added models appear: in a row across the middle of the table. */
+function addedModelObject(added: Classroom["addedModels"][number], index: number): SceneObjectState {
+  const scene = new SceneObjectState();
+  scene.id = added.id;
+  scene.shape = "model";
+  scene.model = added.model;
+  scene.label = added.label;
+  scene.sx = scene.sy = scene.sz = 0.3;
+  writePose(scene.pose, { p: [-0.6 + (index % 5) * 0.3, 1.05, -0.3 + Math.floor(index / 5) * 0.3], q: [0, 0, 0, 1] });
+  return scene;
 }
 
 function sceneObjectFrom(object: LessonObject, pose: Pose): SceneObjectState {
@@ -250,6 +267,22 @@ export function resetScene(classroom: Classroom, seat: string): RuleResult {
   const allowed = requireTeacher(classroom, seat);
   if (!allowed.ok) return allowed;
   enterStep(classroom, classroom.state.step);
+  return ok;
+}
+
+/** Teacher: brings a model (already uploaded and checked) into the class for everyone. */
+export function addModel(
+  classroom: Classroom,
+  seat: string,
+  { model, label, available }: { model: string; label: string; available: boolean },
+): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  if (!available) return refuse(Refusal.UnknownModel, model);
+  if (classroom.addedModels.length >= Limits.maxAddedModels) return refuse(Refusal.TooManyObjects);
+  const added = { id: `added-${classroom.addedModels.length + 1}`, model, label };
+  classroom.addedModels.push(added);
+  classroom.state.objects.set(added.id, addedModelObject(added, classroom.addedModels.length - 1));
   return ok;
 }
 
