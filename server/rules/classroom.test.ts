@@ -17,6 +17,7 @@ import {
   seatParticipant,
   setLock,
   setStep,
+  snapPose,
   updateAvatarPose,
   vacateSeat,
   type Classroom,
@@ -177,5 +178,30 @@ describe("teacher-only actions", () => {
   it("a teacher cannot be removed", () => {
     const classroom = classWithThree();
     expect(removeParticipant(classroom, "teacher", "teacher")).toMatchObject({ ok: false });
+  });
+});
+
+describe("snapping", () => {
+  const atom = {
+    snap: [
+      {
+        pose: { p: [0.1, 1, 0] as [number, number, number], q: [0, 0, 0, 1] as [number, number, number, number] },
+        within: 0.05,
+      },
+      {
+        pose: { p: [-0.1, 1, 0] as [number, number, number], q: [0, 0, 0, 1] as [number, number, number, number] },
+        within: 0.05,
+      },
+    ],
+  } as Parameters<typeof snapPose>[0];
+
+  it("clicks into the nearest free target within reach, and leaves a far release alone", () => {
+    expect(snapPose(atom, pose(0.12, 1.01, 0)).p).toEqual([0.1, 1, 0]);
+    expect(snapPose(atom, pose(0.3, 1, 0)).p).toEqual([0.3, 1, 0]);
+  });
+
+  it("never puts two objects on one spot", () => {
+    expect(snapPose(atom, pose(0.12, 1.01, 0), [[0.1, 1, 0]]).p).toEqual([0.12, 1.01, 0]);
+    expect(snapPose(atom, pose(-0.08, 1, 0), [[0.1, 1, 0]]).p).toEqual([-0.1, 1, 0]);
   });
 });

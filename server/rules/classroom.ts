@@ -2,7 +2,7 @@
  * Classroom rules: plain functions over the class state, with time passed in.
  * The room adapts sockets to these; tests call them directly.
  */
-import { type Pose, clampVec3, normalizeQuat } from "../../shared/math.ts";
+import { type Pose, type Vec3, clampVec3, normalizeQuat } from "../../shared/math.ts";
 import type { Lesson, LessonObject } from "../../shared/lesson.ts";
 import {
   Limits,
@@ -91,12 +91,21 @@ function sceneObjectFrom(object: LessonObject, pose: Pose): SceneObjectState {
   return scene;
 }
 
-/** Where a released object clicks into place: the nearest snap target within reach. */
-export function snapPose(object: LessonObject | undefined, released: Pose): Pose {
+/** Two things closer than this stand on the same spot. */
+const SAME_SPOT = 0.01;
+
+/**
+ * Where a released object clicks into place: the nearest snap target within
+ * reach that no other object already occupies (two hydrogens never share a
+ * bond site).
+ */
+export function snapPose(object: LessonObject | undefined, released: Pose, occupied: Vec3[] = []): Pose {
+  const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
   let best: { pose: Pose; distance: number } | undefined;
   for (const target of object?.snap ?? []) {
-    const distance = Math.hypot(...target.pose.p.map((v, i) => v - released.p[i]!));
-    if (distance <= target.within && (!best || distance < best.distance)) best = { pose: target.pose, distance };
+    if (occupied.some((spot) => distance(spot, target.pose.p) < SAME_SPOT)) continue;
+    const away = distance(target.pose.p, released.p);
+    if (away <= target.within && (!best || away < best.distance)) best = { pose: target.pose, distance: away };
   }
   return best?.pose ?? released;
 }
@@ -193,7 +202,11 @@ export function release(classroom: Classroom, seat: string, objectId: string, po
   if (!object) return refuse(Refusal.UnknownObject, objectId);
   if (object.heldBy !== seat) return refuse(Refusal.NotHolder, objectId);
   const lessonObject = classroom.lesson.objects.find((o) => o.id === objectId);
-  if (pose) writePose(object.pose, snapPose(lessonObject, pose));
+  const occupied: Vec3[] = [];
+  classroom.state.objects.forEach((other, id) => {
+    if (id !== objectId) occupied.push([other.pose.px, other.pose.py, other.pose.pz]);
+  });
+  if (pose) writePose(object.pose, snapPose(lessonObject, pose, occupied));
   object.heldBy = "";
   classroom.lastTouchedAt.delete(objectId);
   return ok;
