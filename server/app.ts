@@ -52,7 +52,13 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     express: (app) => {
       app.disable("x-powered-by");
       // Students on thin links: the client's JavaScript shrinks to about a quarter.
-      app.use(compression());
+      app.use(
+        compression({
+          // glTF binaries are mostly vertex floats, which still shrink by about half.
+          filter: (req, res) =>
+            /gltf-binary/.test(String(res.getHeader("Content-Type"))) || compression.filter(req, res),
+        }),
+      );
       app.use("/api/lessons", lessonRoutes(catalog));
       app.use(modelRoutes(models, resolve(config.modelsDir)));
       if (existsSync(clientDir)) {
