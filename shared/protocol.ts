@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./joinCode.ts";
+import { PHRASES, REACTIONS, type Phrase, type Reaction } from "./phrasebook.ts";
 
 /** Bumped whenever a message or the state layout changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -35,6 +36,16 @@ export const Limits = {
   quatTolerance: 0.02,
   /** Models a teacher may add to one class. */
   maxAddedModels: 20,
+  chatMaxLength: 200,
+  /** At most `count` of each kind per participant within `perMs`. */
+  rates: {
+    chat: { count: 5, perMs: 10_000 },
+    reaction: { count: 10, perMs: 10_000 },
+    phrase: { count: 6, perMs: 10_000 },
+    hand: { count: 6, perMs: 60_000 },
+  },
+  /** Recent chat and phrases a newcomer is shown. */
+  classEventHistory: 30,
 } as const;
 
 /** Messages a client may send. */
@@ -49,6 +60,18 @@ export const ClientMessage = {
   ResetScene: "resetScene",
   RemoveParticipant: "removeParticipant",
   EndClass: "endClass",
+  RaiseHand: "raiseHand",
+  LowerHand: "lowerHand",
+  React: "react",
+  SayPhrase: "sayPhrase",
+  Chat: "chat",
+  SetMuted: "setMuted",
+  SetClassLocked: "setClassLocked",
+  Gather: "gather",
+  SetFollow: "setFollow",
+  SetPointer: "setPointer",
+  HandTo: "handTo",
+  ReportLink: "reportLink",
 } as const;
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -58,6 +81,10 @@ export const ServerMessage = {
   TeacherKey: "teacherKey",
   /** A request was refused; the state is unchanged. */
   Refused: "refused",
+  /** Something said in class: a reaction, a phrasebook phrase or a chat line. */
+  ClassEvent: "classEvent",
+  /** The teacher called everyone to a point. */
+  Gather: "gather",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 
@@ -83,6 +110,8 @@ export const Refusal = {
   UnknownStep: "unknownStep",
   UnknownModel: "unknownModel",
   TooManyObjects: "tooManyObjects",
+  Muted: "muted",
+  RateLimited: "rateLimited",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -104,6 +133,7 @@ export const JoinError = {
   NoSuchClass: 404,
   ClassEnded: 410,
   ClassFull: 423,
+  ClassLocked: 409,
   WrongVersion: 426,
   TooManyAttempts: 429,
   UnknownLesson: 422,
@@ -148,6 +178,28 @@ export const AddModelPayload = z
   })
   .strict();
 export const ResetScenePayload = z.object({}).strict();
+const seat = z.string().min(1).max(64);
+export const RaiseHandPayload = z.object({ raised: z.boolean() }).strict();
+export const LowerHandPayload = z.object({ seat }).strict();
+export const ReactPayload = z.object({ reaction: z.enum(REACTIONS) }).strict();
+export const SayPhrasePayload = z.object({ phrase: z.enum(PHRASES) }).strict();
+export const ChatPayload = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(Limits.chatMaxLength)
+      .refine((s) => !/\p{Cc}/u.test(s), "chat must not contain control characters"),
+  })
+  .strict();
+export const SetMutedPayload = z.object({ seat, muted: z.boolean() }).strict();
+export const SetClassLockedPayload = z.object({ locked: z.boolean() }).strict();
+export const GatherPayload = z.object({ point: Vec3Schema }).strict();
+export const SetFollowPayload = z.object({ on: z.boolean() }).strict();
+export const SetPointerPayload = z.object({ on: z.boolean(), pose: PoseSchema.optional() }).strict();
+export const HandToPayload = z.object({ objectId, seat }).strict();
+export const ReportLinkPayload = z.object({ rttMs: z.number().finite().min(0).max(60_000) }).strict();
 export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
 export const EndClassPayload = z.object({}).strict();
 
@@ -163,6 +215,18 @@ export const clientMessageSchemas = {
   [ClientMessage.ResetScene]: ResetScenePayload,
   [ClientMessage.RemoveParticipant]: RemoveParticipantPayload,
   [ClientMessage.EndClass]: EndClassPayload,
+  [ClientMessage.RaiseHand]: RaiseHandPayload,
+  [ClientMessage.LowerHand]: LowerHandPayload,
+  [ClientMessage.React]: ReactPayload,
+  [ClientMessage.SayPhrase]: SayPhrasePayload,
+  [ClientMessage.Chat]: ChatPayload,
+  [ClientMessage.SetMuted]: SetMutedPayload,
+  [ClientMessage.SetClassLocked]: SetClassLockedPayload,
+  [ClientMessage.Gather]: GatherPayload,
+  [ClientMessage.SetFollow]: SetFollowPayload,
+  [ClientMessage.SetPointer]: SetPointerPayload,
+  [ClientMessage.HandTo]: HandToPayload,
+  [ClientMessage.ReportLink]: ReportLinkPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessageSchemas)[K]> };
@@ -175,6 +239,13 @@ export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.ResetScene,
   ClientMessage.RemoveParticipant,
   ClientMessage.EndClass,
+  ClientMessage.LowerHand,
+  ClientMessage.SetMuted,
+  ClientMessage.SetClassLocked,
+  ClientMessage.Gather,
+  ClientMessage.SetFollow,
+  ClientMessage.SetPointer,
+  ClientMessage.HandTo,
 ]);
 
 /** What every join carries. */
@@ -204,6 +275,24 @@ export type CreateOptions = z.infer<typeof CreateOptions>;
 export const TeacherKeyMessage = z.object({ code: z.string(), teacherKey: z.string() });
 export type TeacherKeyMessage = z.infer<typeof TeacherKeyMessage>;
 
+export const ClassEventKind = { Reaction: "reaction", Phrase: "phrase", Chat: "chat" } as const;
+export type ClassEventKind = (typeof ClassEventKind)[keyof typeof ClassEventKind];
+
+/** Something a participant said, as every other participant receives it. */
+export type ClassEventMessage = {
+  seat: string;
+  nickname: string;
+  at: number;
+} & (
+  | { kind: typeof ClassEventKind.Reaction; reaction: Reaction }
+  | { kind: typeof ClassEventKind.Phrase; phrase: Phrase }
+  | { kind: typeof ClassEventKind.Chat; text: string }
+);
+
+export interface GatherMessage {
+  point: [number, number, number];
+}
+
 export interface RefusedMessage {
   request: ClientMessage | string;
   reason: Refusal;
@@ -216,6 +305,8 @@ export interface RefusedMessage {
 /** What the room publishes in its matchmaking listing, so joins can be checked before a seat is reserved. */
 export interface ClassListing {
   ended: boolean;
+  /** The teacher closed the class to newcomers. */
+  locked: boolean;
   seated: number;
   /** SHA-256 of the teacher key, hex. The key itself never leaves the creator. */
   teacherKeyHash: string;

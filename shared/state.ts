@@ -41,6 +41,15 @@ export const ParticipantState = schema(
     head: t.ref(PoseState),
     left: t.ref(PoseState),
     right: t.ref(PoseState),
+    /** When the hand went up (server clock, ms); 0 when it is down. The queue is ordered by it. */
+    handRaisedAt: t.float64().default(0),
+    /** The teacher silenced this participant's reactions, phrases and chat. */
+    muted: t.boolean().default(false),
+    /** Round trip to the server as the participant's client last measured it. */
+    rttMs: t.uint16().default(0),
+    /** The teacher's laser pointer: on, and where it starts and points (-z). */
+    pointing: t.boolean().default(false),
+    pointer: t.ref(PoseState),
   },
   "ParticipantState",
 );
@@ -78,6 +87,10 @@ export const ClassroomState = schema(
     objects: t.map(SceneObjectState),
     /** True once the teacher ended the class; clients show the goodbye screen. */
     ended: t.boolean().default(false),
+    /** The teacher closed the class to newcomers. */
+    locked: t.boolean().default(false),
+    /** Seat everyone's view follows ("follow me"), or "" when off. */
+    followSeat: t.string().default(""),
   },
   "ClassroomState",
 );

@@ -5,7 +5,7 @@
  */
 import { createStore } from "zustand/vanilla";
 import type { Lesson } from "../../shared/lesson.ts";
-import type { Refusal, Role } from "../../shared/protocol.ts";
+import type { ClassEventMessage, Refusal, Role } from "../../shared/protocol.ts";
 import type { ClassroomState } from "../../shared/state.ts";
 
 export const ConnectionStatus = {
@@ -29,6 +29,11 @@ export interface ParticipantView {
   connected: boolean;
   color: number;
   hasHands: boolean;
+  /** When the hand went up (ms, server clock); 0 when down. */
+  handRaisedAt: number;
+  muted: boolean;
+  rttMs: number;
+  pointing: boolean;
 }
 
 export interface ObjectView {
@@ -70,6 +75,14 @@ export interface ClassView {
   pingMs: number | undefined;
   /** Ids of objects this participant holds (or has asked to), ahead of the server. */
   holding: string[];
+  /** The class is closed to newcomers. */
+  classLocked: boolean;
+  /** Seat everyone's view follows, or "". */
+  followSeat: string;
+  /** Recent reactions, phrases and chat, oldest first. */
+  events: ClassEventMessage[];
+  /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
+  gather: { point: [number, number, number]; serial: number } | undefined;
 }
 
 export type ClassViewStore = ReturnType<typeof createClassViewStore>;
@@ -87,6 +100,10 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     lastRefusal: undefined,
     pingMs: undefined,
     holding: [],
+    classLocked: false,
+    followSeat: "",
+    events: [],
+    gather: undefined,
     ...initial,
   }));
 }
@@ -107,6 +124,10 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       connected: p.connected,
       color: p.color,
       hasHands: p.hasHands,
+      handRaisedAt: p.handRaisedAt,
+      muted: p.muted,
+      rttMs: p.rttMs,
+      pointing: p.pointing,
     }),
   );
   const objects: ObjectView[] = [];
@@ -129,6 +150,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
   if (!sameList(current.objects, objects)) next.objects = objects;
   if (current.lessonId !== state.lessonId) next.lessonId = state.lessonId;
   if (current.step !== state.step) next.step = state.step;
+  if (current.classLocked !== state.locked) next.classLocked = state.locked;
+  if (current.followSeat !== state.followSeat) next.followSeat = state.followSeat;
   if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;
   if (Object.keys(next).length > 0) store.setState(next);
 }

@@ -19,9 +19,15 @@ import {
   type ClientPayloads,
   type CreateOptions,
   type JoinOptions,
+  type ClassEventMessage,
+  type GatherMessage,
   type RefusedMessage,
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
+import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
+
+/** Reactions, phrases and chat lines a client keeps for its feed. */
+const EVENTS_KEPT = 50;
 import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
@@ -84,6 +90,7 @@ export class ClassroomConnection {
   /** Objects this participant holds, with the pose it sees them at (ahead of the server). */
   readonly localHolds = new Map<string, Pose>();
   private readonly poseSender: ThrottledSender<ClientPayloads["pose"]>;
+  private readonly pointerSender: ThrottledSender<ClientPayloads["setPointer"]>;
   private readonly moveSenders = new Map<string, ThrottledSender<Pose>>();
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   /** Receiver clock for pose samples; injectable for tests. */
@@ -98,6 +105,9 @@ export class ClassroomConnection {
     this.now = now;
     this.view = createClassViewStore({ code: room.roomId, seat: room.sessionId, role });
     this.poseSender = new ThrottledSender(1000 / Limits.poseSendHz, (pose) => this.room.send(ClientMessage.Pose, pose));
+    this.pointerSender = new ThrottledSender(1000 / Limits.poseSendHz, (pointer) =>
+      this.room.send(ClientMessage.SetPointer, pointer),
+    );
 
     // Reconnect even right after joining, and keep trying through the seat's grace period.
     room.reconnection.minUptime = 0;
@@ -115,6 +125,12 @@ export class ClassroomConnection {
       this.view.setState({ teacherKey: message.teacherKey });
     });
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
+    room.onMessage(ServerMessage.ClassEvent, (event: ClassEventMessage) => {
+      this.view.setState({ events: [...this.view.getState().events, event].slice(-EVENTS_KEPT) });
+    });
+    room.onMessage(ServerMessage.Gather, ({ point }: GatherMessage) => {
+      this.view.setState({ gather: { point, serial: (this.view.getState().gather?.serial ?? 0) + 1 } });
+    });
     room.onDrop(() => {
       // The server lets go of everything a dropped participant held.
       this.localHolds.clear();
@@ -123,7 +139,15 @@ export class ClassroomConnection {
     });
     room.onReconnect(() => this.setStatus(ConnectionStatus.Connected));
     room.onLeave((code) => this.onLeave(code));
-    this.pingTimer = setInterval(() => room.ping((ms) => this.view.setState({ pingMs: ms })), 5000);
+    // The round trip shows in this participant's status and, reported, in the teacher's roster.
+    this.pingTimer = setInterval(
+      () =>
+        room.ping((ms) => {
+          this.view.setState({ pingMs: ms });
+          this.room.send(ClientMessage.ReportLink, { rttMs: ms });
+        }),
+      5000,
+    );
   }
 
   get seat(): string {
@@ -245,6 +269,57 @@ export class ClassroomConnection {
     }
   }
 
+  /** Raises or lowers this participant's hand. */
+  raiseHand(raised: boolean): void {
+    this.room.send(ClientMessage.RaiseHand, { raised });
+  }
+
+  /** Sends a reaction everyone sees on this participant's avatar. */
+  react(reaction: Reaction): void {
+    this.room.send(ClientMessage.React, { reaction });
+  }
+
+  /** Says a phrasebook phrase; each receiver reads it in their own language. */
+  sayPhrase(phrase: Phrase): void {
+    this.room.send(ClientMessage.SayPhrase, { phrase });
+  }
+
+  chat(text: string): void {
+    this.room.send(ClientMessage.Chat, { text });
+  }
+
+  /** Teacher: lowers a student's hand. */
+  lowerHand(seat: string): void {
+    this.room.send(ClientMessage.LowerHand, { seat });
+  }
+
+  setMuted(seat: string, muted: boolean): void {
+    this.room.send(ClientMessage.SetMuted, { seat, muted });
+  }
+
+  setClassLocked(locked: boolean): void {
+    this.room.send(ClientMessage.SetClassLocked, { locked });
+  }
+
+  /** Teacher: calls everyone to a point in the room. */
+  gather(point: [number, number, number]): void {
+    this.room.send(ClientMessage.Gather, { point });
+  }
+
+  setFollow(on: boolean): void {
+    this.room.send(ClientMessage.SetFollow, { on });
+  }
+
+  /** Teacher: shows or hides the laser pointer, from a pose pointing along its -z. */
+  setPointer(on: boolean, pose?: Pose): void {
+    this.pointerSender.offer(pose ? { on, pose } : { on });
+  }
+
+  /** Teacher: puts an object in front of a student. */
+  handTo(objectId: string, seat: string): void {
+    this.room.send(ClientMessage.HandTo, { objectId, seat });
+  }
+
   /** Teacher: moves the class to a lesson step. */
   setStep(step: number): void {
     this.room.send(ClientMessage.SetStep, { step });
@@ -286,6 +361,7 @@ export class ClassroomConnection {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = undefined;
     this.poseSender.cancel();
+    this.pointerSender.cancel();
     for (const sender of this.moveSenders.values()) sender.cancel();
   }
 }

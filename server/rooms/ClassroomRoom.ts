@@ -7,6 +7,7 @@ import { type AuthContext, type Client, Room, ServerError, matchMaker } from "@c
 import { z } from "zod";
 import { generateJoinCode } from "../../shared/joinCode.ts";
 import {
+  ClassEventKind,
   ClientMessage,
   CloseCode,
   CreateOptions,
@@ -20,12 +21,14 @@ import {
   clientMessageSchemas,
   type ClientPayloads,
   type ClassListing,
+  type GatherMessage,
   type RefusedMessage,
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
 import * as rules from "../rules/classroom.ts";
+import * as teaching from "../rules/teaching.ts";
 
 interface SeatData {
   invalidMessages: number;
@@ -82,6 +85,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         if (!sameHash(sha256(teacherKey), Buffer.from(listing.teacherKeyHash, "hex"))) {
           throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
         }
+      } else if (listing.locked) {
+        throw new ServerError(JoinError.ClassLocked, "the teacher has closed this class to newcomers");
       } else if (listing.seated >= Limits.maxParticipants) {
         throw new ServerError(JoinError.ClassFull, "this class is full");
       }
@@ -112,6 +117,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     async publishListing() {
       const listing: ClassListing = {
         ended: this.state.ended,
+        locked: this.state.locked,
         seated: this.state.participants.size,
         teacherKeyHash: sha256(this.teacherKey).toString("hex"),
       };
@@ -141,6 +147,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         const message: TeacherKeyMessage = { code: this.roomId, teacherKey: this.teacherKey };
         client.send(ServerMessage.TeacherKey, message);
       }
+      for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
       this.emptySince = undefined;
       await this.publishListing();
     }
@@ -196,6 +203,30 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           if (result.ok) this.clients.getById(seat)?.leave(CloseCode.Removed);
           return result;
         },
+        [ClientMessage.RaiseHand]: (client, { raised }) =>
+          teaching.raiseHand(this.classroom, client.sessionId, raised, now()),
+        [ClientMessage.LowerHand]: (client, { seat }) => teaching.lowerHand(this.classroom, client.sessionId, seat),
+        [ClientMessage.React]: (client, { reaction }) => this.say(client, { kind: ClassEventKind.Reaction, reaction }),
+        [ClientMessage.SayPhrase]: (client, { phrase }) => this.say(client, { kind: ClassEventKind.Phrase, phrase }),
+        [ClientMessage.Chat]: (client, { text }) => this.say(client, { kind: ClassEventKind.Chat, text }),
+        [ClientMessage.SetMuted]: (client, { seat, muted }) =>
+          teaching.setMuted(this.classroom, client.sessionId, seat, muted),
+        [ClientMessage.SetClassLocked]: (client, { locked }) => {
+          const result = teaching.setClassLocked(this.classroom, client.sessionId, locked);
+          if (result.ok) void this.publishListing();
+          return result;
+        },
+        [ClientMessage.Gather]: (client, { point }) => {
+          const result = teaching.gather(this.classroom, client.sessionId);
+          if (result.ok) this.broadcast(ServerMessage.Gather, { point } satisfies GatherMessage);
+          return result;
+        },
+        [ClientMessage.SetFollow]: (client, { on }) => teaching.setFollow(this.classroom, client.sessionId, on),
+        [ClientMessage.SetPointer]: (client, { on, pose }) =>
+          teaching.setPointer(this.classroom, client.sessionId, on, pose),
+        [ClientMessage.HandTo]: (client, { objectId, seat }) =>
+          teaching.handTo(this.classroom, client.sessionId, objectId, seat),
+        [ClientMessage.ReportLink]: (client, { rttMs }) => teaching.reportLink(this.classroom, client.sessionId, rttMs),
         [ClientMessage.EndClass]: (client) => {
           const result = rules.endClass(this.classroom, client.sessionId);
           // Let the "ended" patch reach everyone before the sockets close.
@@ -224,6 +255,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.onMessage("*", (client: ClassroomClient, type: string | number) =>
         this.rejectInvalid(client, String(type).slice(0, 40), "unknown message"),
       );
+    }
+
+    /** Sends what a participant said to everyone, if the rules let them say it. */
+    say(client: ClassroomClient, utterance: teaching.Utterance): rules.RuleResult {
+      const result = teaching.speak(this.classroom, client.sessionId, utterance, now());
+      if (!result.ok) return result;
+      this.broadcast(ServerMessage.ClassEvent, result.event);
+      return { ok: true };
     }
 
     refuse(client: ClassroomClient, message: RefusedMessage) {

@@ -9,11 +9,13 @@ import {
   PROTOCOL_VERSION,
   Refusal,
   Role,
+  type ClassEventMessage,
   type ClientPayloads,
   type Device,
   type Language,
 } from "../../shared/protocol.ts";
 import { ClassroomState, ParticipantState, SceneObjectState, type PoseState } from "../../shared/state.ts";
+import { type RateWindows, forgetRates } from "./rateLimits.ts";
 
 /** The class as the rules see it: replicated state plus server-only bookkeeping. */
 export interface Classroom {
@@ -23,6 +25,10 @@ export interface Classroom {
   lastTouchedAt: Map<string, number>;
   /** Models the teacher added during the class; they stay through step changes. */
   addedModels: { id: string; model: string; label: string }[];
+  /** Recent uses of rate-limited messages, by "seat:kind". */
+  rateWindows: RateWindows;
+  /** Recent chat and phrases, shown to newcomers. */
+  recentEvents: ClassEventMessage[];
 }
 
 export type RuleResult = { ok: true } | { ok: false; reason: Refusal; detail?: string };
@@ -39,7 +45,14 @@ export function openClassroom(lesson: Lesson): Classroom {
   const state = new ClassroomState();
   state.protocolVersion = PROTOCOL_VERSION;
   state.lessonId = lesson.id;
-  const classroom: Classroom = { state, lesson, lastTouchedAt: new Map(), addedModels: [] };
+  const classroom: Classroom = {
+    state,
+    lesson,
+    lastTouchedAt: new Map(),
+    addedModels: [],
+    rateWindows: new Map(),
+    recentEvents: [],
+  };
   enterStep(classroom, 0);
   return classroom;
 }
@@ -254,6 +267,8 @@ export function markReconnected(classroom: Classroom, seat: string): void {
 /** Removes a seat for good (the participant left or their grace ran out). */
 export function vacateSeat(classroom: Classroom, seat: string): void {
   releaseAllHeldBy(classroom, seat);
+  forgetRates(classroom.rateWindows, seat);
+  if (classroom.state.followSeat === seat) classroom.state.followSeat = "";
   classroom.state.participants.delete(seat);
 }
 
