@@ -3,7 +3,7 @@
  * participant sees: the connection and the drawn pose of each object.
  */
 import type { Pose } from "../../shared/math.ts";
-import { renderedObjects, screenProjection } from "../scene/sceneRegistry.ts";
+import { renderedObjects, screenProjection, vrButtons } from "../scene/sceneRegistry.ts";
 import { sessionStore } from "./session.ts";
 
 export interface MeridianTestHooks {
@@ -16,6 +16,10 @@ export interface MeridianTestHooks {
   heldBy(objectId: string): string | undefined;
   /** Where on the page (CSS pixels) an object is drawn, on a screen view. */
   screenPoint(objectId: string): [number, number] | undefined;
+  /** Where a VR menu button is (world pose), while in VR. */
+  vrButton(id: string): Pose | undefined;
+  /** The camera's world position (where this participant looks from). */
+  viewpoint(): [number, number, number] | undefined;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -30,6 +34,8 @@ export function installTestHooksIfAsked(): void {
       return pose ? { p: [pose.px, pose.py, pose.pz], q: [pose.qx, pose.qy, pose.qz, pose.qw] } : undefined;
     },
     heldBy: (id) => connection()?.state.objects.get(id)?.heldBy,
+    vrButton: (id) => vrButtons.get(id)?.(),
+    viewpoint: () => screenProjection.viewpoint?.(),
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

@@ -39,6 +39,7 @@ export const JoinFailure = {
   WrongCode: "wrongCode",
   ClassFull: "classFull",
   ClassEnded: "classEnded",
+  ClassLocked: "classLocked",
   WrongTeacherKey: "wrongTeacherKey",
   OutdatedApp: "outdatedApp",
   TooManyAttempts: "tooManyAttempts",
@@ -75,9 +76,11 @@ function joinFailureOf(error: unknown): JoinFailedError {
               ? JoinFailure.OutdatedApp
               : code === JoinError.TooManyAttempts
                 ? JoinFailure.TooManyAttempts
-                : code === JoinError.BadOptions || code === JoinError.UnknownLesson
-                  ? JoinFailure.BadDetails
-                  : JoinFailure.Unreachable;
+                : code === JoinError.ClassLocked
+                  ? JoinFailure.ClassLocked
+                  : code === JoinError.BadOptions || code === JoinError.UnknownLesson
+                    ? JoinFailure.BadDetails
+                    : JoinFailure.Unreachable;
   return new JoinFailedError(failure, message);
 }
 

@@ -4,7 +4,9 @@
  * from the interpolation buffers, so motion is smooth at 10–20 updates/s.
  */
 import { useFrame } from "@react-three/fiber";
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { REACTION_SYMBOLS } from "../../shared/phrasebook.ts";
+import { ClassEventKind } from "../../shared/protocol.ts";
 import { Euler, type Group, Quaternion } from "three";
 import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
@@ -74,6 +76,8 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
           <meshStandardMaterial color="#1d3557" transparent opacity={opacity} />
         </mesh>
         <NameTag text={participant.nickname} color={color} position={[0, 0.2, 0]} height={0.07} opacity={opacity} />
+        {participant.handRaisedAt > 0 && <NameTag text="✋" color={color} position={[0, 0.3, 0]} height={0.09} />}
+        <ReactionBubble seat={seat} connection={connection} />
       </group>
       {participant.hasHands ? (
         <>
@@ -101,4 +105,21 @@ function Hand({ ref, color, opacity }: { ref: React.Ref<Group>; color: string; o
       </mesh>
     </group>
   );
+}
+
+const REACTION_SHOWN_MS = 3000;
+
+/** The participant's latest reaction, floating above their head for a few seconds. */
+function ReactionBubble({ seat, connection }: { seat: string; connection: ClassroomConnection }) {
+  const latest = useClassView(connection.view, (v) =>
+    v.events.findLast((e) => e.seat === seat && e.kind === ClassEventKind.Reaction),
+  );
+  const [hiddenAt, setHiddenAt] = useState<number | undefined>();
+  useEffect(() => {
+    if (!latest) return;
+    const timer = setTimeout(() => setHiddenAt(latest.at), REACTION_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [latest]);
+  if (!latest || latest.kind !== ClassEventKind.Reaction || hiddenAt === latest.at) return null;
+  return <NameTag text={REACTION_SYMBOLS[latest.reaction]} color="#1d3557" position={[0.16, 0.28, 0]} height={0.1} />;
 }

@@ -4,21 +4,26 @@
  * appears before three.js has downloaded.
  */
 import { Canvas } from "@react-three/fiber";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import type { Group } from "three";
 import { IfInSessionMode, PointerEvents, XR, XROrigin, noEvents } from "@react-three/xr";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { XrAvatarReporter } from "../xr/XrAvatarReporter.tsx";
+import { XrMenu } from "../xr/XrMenu.tsx";
+import { XrViewpoint } from "../xr/XrViewpoint.tsx";
 import { xrStore } from "../xr/xrStore.ts";
 import { Avatars } from "./Avatars.tsx";
 import { ClassroomSet } from "./Classroom3D.tsx";
 import { DesktopControls } from "./DesktopControls.tsx";
 import { InstructionBoard } from "./InstructionBoard.tsx";
+import { LaserPointers } from "./LaserPointers.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
 import { sceneStatus } from "./sceneStatus.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
   useEffect(() => () => sceneStatus.setState({ ready: false }), []);
+  const xrOrigin = useRef<Group>(null);
   return (
     <Canvas
       events={noEvents}
@@ -36,13 +41,19 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <InstructionBoard connection={connection} />
         <Avatars connection={connection} />
         {/* A headset user stands just beyond the table's edge, facing it. */}
-        <XROrigin position={[0, 0, 1.1]} />
+        <XROrigin ref={xrOrigin} position={[0, 0, 1.1]}>
+          <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
+            <XrMenu connection={connection} />
+          </IfInSessionMode>
+        </XROrigin>
+        <LaserPointers connection={connection} />
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
           <ScreenProjection />
         </IfInSessionMode>
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />
+          <XrViewpoint connection={connection} origin={xrOrigin} />
         </IfInSessionMode>
       </XR>
     </Canvas>

@@ -14,8 +14,10 @@ import { TABLE_HEIGHT } from "./Classroom3D.tsx";
 import { AVATAR_PALETTE } from "./palette.ts";
 import { posesDiffer, worldPoseOf } from "./poseConversion.ts";
 import { RIGHT, UP, addSpin } from "./spinInput.ts";
+import { spotNear } from "./viewpoint.ts";
 
 const WALK_SPEED = 1.2; // m/s
+const EYE_HEIGHT = 1.6; // m
 const TURN_SPEED = 1.8; // rad/s
 const WHEEL_TURN = 0.004; // rad per wheel pixel
 
@@ -45,7 +47,27 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
     return () => window.removeEventListener("wheel", onWheel, { capture: true });
   }, [connection]);
 
+  // "Come here": stand at this participant's spot near the teacher's point, still facing the table.
+  const gatherSerial = useClassView(connection.view, (v) => v.gather?.serial);
+  useEffect(() => {
+    const { gather, participants } = connection.view.getState();
+    if (!gather) return;
+    const me = participants.find((p) => p.seat === connection.seat);
+    const [x, , z] = spotNear(gather.point, me?.color ?? 0);
+    cameraStore.getState().setCameraPosition(x, EYE_HEIGHT, z, false);
+  }, [gatherSerial, cameraStore, connection]);
+
   useFrame((_, delta) => {
+    const { followSeat, participants } = connection.view.getState();
+    if (followSeat && followSeat !== connection.seat) {
+      // Follow me: keep to this participant's spot beside the leader.
+      const leader = connection.poses.sample(`head:${followSeat}`, performance.now());
+      const me = participants.find((p) => p.seat === connection.seat);
+      if (leader) {
+        const [x, , z] = spotNear(leader.p, me?.color ?? 0);
+        cameraStore.getState().setCameraPosition(x, EYE_HEIGHT, z, false);
+      }
+    }
     const pressed = keys.current;
     const forward =
       (pressed.has("KeyW") || pressed.has("ArrowUp") ? 1 : 0) -

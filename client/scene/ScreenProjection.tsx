@@ -13,8 +13,13 @@ export function ScreenProjection() {
       const rect = canvas.getBoundingClientRect();
       return [rect.left + ((projected.x + 1) / 2) * rect.width, rect.top + ((1 - projected.y) / 2) * rect.height];
     };
+    screenProjection.viewpoint = () => {
+      const position = camera.getWorldPosition(new Vector3());
+      return [position.x, position.y, position.z];
+    };
     return () => {
       screenProjection.project = undefined;
+      screenProjection.viewpoint = undefined;
     };
   }, [camera, canvas]);
   return null;

@@ -12,7 +12,9 @@ import type { ClassroomConnection } from "../net/connection.ts";
 import { sceneStatus } from "../scene/sceneStatus.ts";
 import { xrStore } from "../xr/xrStore.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { ClassFeed } from "./ClassFeed.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
+import { SpeakBar } from "./SpeakBar.tsx";
 import { RefusalToast } from "./RefusalToast.tsx";
 import { StepPanel } from "./StepPanel.tsx";
 import { TeacherPanel } from "./TeacherPanel.tsx";
@@ -81,6 +83,8 @@ export default function ClassScreen({
 
       {role === Role.Teacher && panelOpen && !over && <TeacherPanel connection={connection} />}
       {!over && <StepPanel connection={connection} />}
+      {!over && <ClassFeed connection={connection} />}
+      {!over && <SpeakBar connection={connection} />}
       <RefusalToast connection={connection} />
       {xrFailed && (
         <div className="toast" role="alert">
@@ -105,7 +109,11 @@ export default function ClassScreen({
           </div>
         </div>
       )}
-      {!over && <p className="hint">{abilities?.touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}</p>}
+      {!over && (
+        <p className="hint" role="note">
+          {abilities?.touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}
+        </p>
+      )}
 
       {over && (
         <div className="overlay" role="dialog" aria-modal="true">

@@ -15,7 +15,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
   const objects = useClassView(connection.view, (v) => v.objects);
   const lesson = useClassView(connection.view, (v) => v.lesson);
   const localize = useLocalize();
-  const labelOf = (id: string) => localize(lesson?.objects.find((o) => o.id === id)?.label).text || id;
+  const labelOf = (id: string) =>
+    objects.find((o) => o.id === id)?.label || localize(lesson?.objects.find((o) => o.id === id)?.label).text || id;
+  const hands = participants.filter((p) => p.handRaisedAt > 0).sort((a, b) => a.handRaisedAt - b.handRaisedAt);
+  const [chosen, setGiveWhat] = useState("");
+  const giveWhat = objects.some((o) => o.id === chosen) ? chosen : (objects.find((o) => o.grabbable)?.id ?? "");
   const origin = globalThis.location.origin;
 
   return (
@@ -31,28 +35,82 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
         />
       )}
 
+      <ClassTools connection={connection} />
+
+      <h3>{t("teacher.hands")}</h3>
+      {hands.length === 0 ? (
+        <p className="note">{t("teacher.noHands")}</p>
+      ) : (
+        <ol className="hands">
+          {hands.map((p) => (
+            <li key={p.seat} data-seat={p.seat}>
+              <span>✋ {p.nickname}</span>
+              <button
+                className="small"
+                aria-label={t("teacher.lowerHandOf", { name: p.nickname })}
+                onClick={() => connection.lowerHand(p.seat)}
+              >
+                {t("speak.lowerHand")}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+
       <h3>{t("teacher.roster")}</h3>
+      <label className="give-what">
+        {t("teacher.giveWhat")}
+        <select value={giveWhat} onChange={(e) => setGiveWhat(e.target.value)}>
+          {objects
+            .filter((o) => o.grabbable)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {labelOf(o.id)}
+              </option>
+            ))}
+        </select>
+      </label>
       <ul className="roster">
         {participants.map((p) => (
           <li key={p.seat} data-seat={p.seat}>
             <span className={p.connected ? "" : "away"}>
+              {p.handRaisedAt > 0 && "✋ "}
               {p.nickname}
               {p.role === Role.Teacher && ` (${t("classroom.teacher")})`}
+              {p.muted && " 🔇"}
             </span>
             <small>
-              {t(`device.${p.device}`)} · {p.language}
+              {t(`device.${p.device}`)} · {p.language} · {t(`teacher.quality.${linkQuality(p.rttMs)}`)}
               {!p.connected && ` · ${t("teacher.away")}`}
             </small>
             {p.role !== Role.Teacher && (
-              <button
-                className="small"
-                aria-label={`${t("teacher.remove")} ${p.nickname}`}
-                onClick={() => {
-                  if (confirm(t("teacher.removeConfirm", { name: p.nickname }))) connection.removeParticipant(p.seat);
-                }}
-              >
-                {t("teacher.remove")}
-              </button>
+              <span className="row-actions">
+                <button
+                  className="small"
+                  aria-pressed={p.muted}
+                  aria-label={`${p.muted ? t("teacher.unmute") : t("teacher.mute")} ${p.nickname}`}
+                  onClick={() => connection.setMuted(p.seat, !p.muted)}
+                >
+                  {p.muted ? t("teacher.unmute") : t("teacher.mute")}
+                </button>
+                <button
+                  className="small"
+                  aria-label={`${t("teacher.give")} ${p.nickname}`}
+                  disabled={!giveWhat}
+                  onClick={() => connection.handTo(giveWhat, p.seat)}
+                >
+                  {t("teacher.give")}
+                </button>
+                <button
+                  className="small danger"
+                  aria-label={`${t("teacher.remove")} ${p.nickname}`}
+                  onClick={() => {
+                    if (confirm(t("teacher.removeConfirm", { name: p.nickname }))) connection.removeParticipant(p.seat);
+                  }}
+                >
+                  {t("teacher.remove")}
+                </button>
+              </span>
             )}
           </li>
         ))}
@@ -182,6 +240,44 @@ function ModelPicker({ connection }: { connection: ClassroomConnection }) {
           {note.text}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Round trip in ms → what the teacher needs to know about a student's link. */
+export function linkQuality(rttMs: number): "good" | "fair" | "poor" | "unknown" {
+  if (rttMs <= 0) return "unknown";
+  return rttMs < 150 ? "good" : rttMs < 400 ? "fair" : "poor";
+}
+
+/** Class-wide tools: gather, follow me, laser pointer, close the class. */
+function ClassTools({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const locked = useClassView(connection.view, (v) => v.classLocked);
+  const following = useClassView(connection.view, (v) => v.followSeat === connection.seat);
+  const pointing = useClassView(
+    connection.view,
+    (v) => v.participants.find((p) => p.seat === connection.seat)?.pointing ?? false,
+  );
+  return (
+    <div className="actions class-tools">
+      <button
+        onClick={() => {
+          const head = connection.poses.latest(`head:${connection.seat}`);
+          connection.gather(head ? [head.p[0], 0, head.p[2]] : [0, 0, 1.5]);
+        }}
+      >
+        📍 {t("teacher.gather")}
+      </button>
+      <button aria-pressed={following} onClick={() => connection.setFollow(!following)}>
+        {following ? t("teacher.stopFollow") : t("teacher.follow")}
+      </button>
+      <button aria-pressed={pointing} onClick={() => connection.setPointer(!pointing)}>
+        {pointing ? t("teacher.pointerOff") : t("teacher.pointer")}
+      </button>
+      <button aria-pressed={locked} onClick={() => connection.setClassLocked(!locked)}>
+        {locked ? `🔒 ${t("teacher.unlockClass")}` : t("teacher.lockClass")}
+      </button>
     </div>
   );
 }
