@@ -4,7 +4,7 @@
  * react, send a phrase or (as teacher) lead the lesson.
  */
 import type { ThreeEvent } from "@react-three/fiber";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CanvasTexture, SRGBColorSpace } from "three";
 import { PHRASEBOOK, REACTION_SYMBOLS, type Phrase, type Reaction } from "../../shared/phrasebook.ts";
@@ -15,10 +15,21 @@ import type { ClassroomConnection } from "../net/connection.ts";
 import { worldPoseOf } from "../scene/poseConversion.ts";
 import { vrButtons } from "../scene/sceneRegistry.ts";
 
-const BUTTON_HEIGHT = 0.06;
-const GAP = 0.012;
+const BUTTON_HEIGHT = 0.05;
+const GAP = 0.01;
+const FULL = 0.36;
+const HALF = (FULL - GAP) / 2;
+const THIRD = (FULL - 2 * GAP) / 3;
 const MENU_REACTIONS: Reaction[] = ["thumbsUp", "clap", "thinking"];
-const MENU_PHRASES: Phrase[] = ["question", "repeat", "slower", "notUnderstood", "done"];
+const MENU_PHRASES: Phrase[] = ["question", "repeat", "notUnderstood", "done"];
+
+interface MenuButton {
+  id: string;
+  label: string;
+  press: () => void;
+  width: number;
+  active: boolean;
+}
 
 export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const { t, i18n } = useTranslation();
@@ -29,89 +40,75 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const me = useClassView(connection.view, (v) => v.participants.find((p) => p.seat === connection.seat));
   const handUp = (me?.handRaisedAt ?? 0) > 0;
 
-  const rows: { id: string; label: string; press: () => void; active?: boolean; width?: number }[][] = [
+  const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
+    id,
+    label,
+    press,
+    width,
+    active,
+  });
+  const phrases = MENU_PHRASES.map((phrase) =>
+    button(`phrase-${phrase}`, PHRASEBOOK[phrase][language], () => connection.sayPhrase(phrase), HALF),
+  );
+  const rows: MenuButton[][] = [
     [
-      {
-        id: "hand",
-        label: `✋ ${handUp ? t("speak.lowerHand") : t("speak.raiseHand")}`,
-        press: () => connection.raiseHand(!handUp),
-        active: handUp,
-        width: 0.36,
-      },
+      button(
+        "hand",
+        `✋ ${handUp ? t("speak.lowerHand") : t("speak.raiseHand")}`,
+        () => connection.raiseHand(!handUp),
+        FULL,
+        handUp,
+      ),
     ],
-    MENU_REACTIONS.map((reaction) => ({
-      id: `react-${reaction}`,
-      label: REACTION_SYMBOLS[reaction],
-      press: () => connection.react(reaction),
-      width: 0.11,
-    })),
-    ...MENU_PHRASES.map((phrase) => [
-      {
-        id: `phrase-${phrase}`,
-        label: PHRASEBOOK[phrase][language],
-        press: () => connection.sayPhrase(phrase),
-        width: 0.36,
-      },
-    ]),
+    MENU_REACTIONS.map((reaction) =>
+      button(`react-${reaction}`, REACTION_SYMBOLS[reaction], () => connection.react(reaction), THIRD),
+    ),
+    phrases.slice(0, 2),
+    phrases.slice(2, 4),
   ];
   if (role === Role.Teacher) {
+    const gatherHere = () => {
+      const head = connection.poses.latest(`head:${connection.seat}`);
+      if (head) connection.gather([head.p[0], 0, head.p[2]]);
+    };
+    const pointing = me?.pointing ?? false;
     rows.push(
       [
-        {
-          id: "step-previous",
-          label: `◀ ${t("lesson.previous")}`,
-          press: () => connection.setStep(Math.max(0, step - 1)),
-          width: 0.174,
-        },
-        {
-          id: "step-next",
-          label: `${t("lesson.next")} ▶`,
-          press: () => connection.setStep(Math.min(steps - 1, step + 1)),
-          width: 0.174,
-        },
+        button("step-previous", `◀ ${t("lesson.previous")}`, () => connection.setStep(Math.max(0, step - 1)), HALF),
+        button("step-next", `${t("lesson.next")} ▶`, () => connection.setStep(Math.min(steps - 1, step + 1)), HALF),
       ],
       [
-        {
-          id: "gather",
-          label: `📍 ${t("teacher.gather")}`,
-          press: () => {
-            const head = connection.poses.latest(`head:${connection.seat}`);
-            if (head) connection.gather([head.p[0], 0, head.p[2]]);
-          },
-          width: 0.36,
-        },
-      ],
-      [
-        {
-          id: "pointer",
-          label: me?.pointing ? t("teacher.pointerOff") : t("teacher.pointer"),
-          press: () => connection.setPointer(!me?.pointing),
-          active: me?.pointing ?? false,
-          width: 0.36,
-        },
+        button("gather", `📍 ${t("teacher.gather")}`, gatherHere, HALF),
+        button(
+          "pointer",
+          pointing ? t("teacher.pointerOff") : t("teacher.pointer"),
+          () => connection.setPointer(!pointing),
+          HALF,
+          pointing,
+        ),
       ],
     );
   }
 
   return (
     // Left of the body at hand height, turned a little towards the user.
-    <group position={[-0.32, 1.25, -0.45]} rotation={[-0.35, 0.45, 0]} name="vr-menu">
+    <group position={[-0.38, 1.42, -0.55]} rotation={[-0.25, 0.5, 0]} name="vr-menu">
       <mesh position={[0, -((rows.length - 1) * (BUTTON_HEIGHT + GAP)) / 2, -0.005]}>
-        <planeGeometry args={[0.4, rows.length * (BUTTON_HEIGHT + GAP) + 0.02]} />
+        <planeGeometry args={[FULL + 0.04, rows.length * (BUTTON_HEIGHT + GAP) + 0.02]} />
         <meshBasicMaterial color="#1d3557" transparent opacity={0.85} />
       </mesh>
       {rows.map((row, rowIndex) =>
         row.map((button, index) => {
-          const rowWidth = row.reduce((sum, b) => sum + (b.width ?? 0.36), 0) + GAP * (row.length - 1);
-          const before = row.slice(0, index).reduce((sum, b) => sum + (b.width ?? 0.36) + GAP, 0);
-          const x = -rowWidth / 2 + before + (button.width ?? 0.36) / 2;
+          const rowWidth = row.reduce((sum, b) => sum + b.width, 0) + GAP * (row.length - 1);
+          const before = row.slice(0, index).reduce((sum, b) => sum + b.width + GAP, 0);
+          const x = -rowWidth / 2 + before + button.width / 2;
           return (
             <VrButton
               key={button.id}
               id={button.id}
               label={button.label}
-              width={button.width ?? 0.36}
-              active={button.active ?? false}
+              width={button.width}
+              active={button.active}
               position={[x, -rowIndex * (BUTTON_HEIGHT + GAP), 0]}
               onPress={button.press}
             />
@@ -133,6 +130,7 @@ interface VrButtonProps {
 
 function VrButton({ id, label, width, active, position, onPress }: VrButtonProps) {
   const [hovered, setHovered] = useState(false);
+  const pressedBy = useRef<number | undefined>(undefined);
   const texture = useMemo(() => drawButton(label, width, active, hovered), [label, width, active, hovered]);
   useEffect(() => () => texture.dispose(), [texture]);
   return (
@@ -144,9 +142,20 @@ function VrButton({ id, label, width, active, position, onPress }: VrButtonProps
         else vrButtons.delete(id);
       }}
       onPointerEnter={() => setHovered(true)}
-      onPointerLeave={() => setHovered(false)}
-      onClick={(event: ThreeEvent<MouseEvent>) => {
+      onPointerLeave={() => {
+        setHovered(false);
+        pressedBy.current = undefined;
+      }}
+      // A press is a trigger (or pinch) down and up on the button, however long it is held:
+      // a slow frame rate must not turn a press into nothing.
+      onPointerDown={(event: ThreeEvent<PointerEvent>) => {
         event.stopPropagation();
+        pressedBy.current = event.pointerId;
+      }}
+      onPointerUp={(event: ThreeEvent<PointerEvent>) => {
+        event.stopPropagation();
+        if (pressedBy.current !== event.pointerId) return;
+        pressedBy.current = undefined;
         onPress();
       }}
     >
