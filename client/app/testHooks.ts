@@ -20,6 +20,10 @@ export interface MeridianTestHooks {
   vrButton(id: string): Pose | undefined;
   /** The camera's world position (where this participant looks from). */
   viewpoint(): [number, number, number] | undefined;
+  /** The last refusal this participant received, if any. */
+  lastRefusal(): { request: string; reason: string } | undefined;
+  /** Objects this participant holds or has asked to hold. */
+  holding(): string[];
 }
 
 export function installTestHooksIfAsked(): void {
@@ -35,6 +39,8 @@ export function installTestHooksIfAsked(): void {
     },
     heldBy: (id) => connection()?.state.objects.get(id)?.heldBy,
     vrButton: (id) => vrButtons.get(id)?.(),
+    lastRefusal: () => connection()?.view.getState().lastRefusal,
+    holding: () => connection()?.view.getState().holding ?? [],
     viewpoint: () => screenProjection.viewpoint?.(),
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();

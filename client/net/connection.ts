@@ -14,6 +14,7 @@ import {
   Limits,
   PROTOCOL_VERSION,
   ROOM_NAME,
+  Refusal,
   Role,
   ServerMessage,
   type ClientPayloads,
@@ -330,6 +331,9 @@ export class ClassroomConnection {
 
   private onRefused(message: RefusedMessage): void {
     const { objectId } = message;
+    // Moves already on their way when a grab was refused come back "not holder":
+    // the grab's own refusal has said what happened, so these stay quiet.
+    if (message.reason === Refusal.NotHolder && objectId !== undefined && !this.localHolds.has(objectId)) return;
     // A refused grab or move means someone else has it: drop the local hold.
     if ((message.request === ClientMessage.Grab || message.request === ClientMessage.Move) && objectId !== undefined) {
       this.localHolds.delete(objectId);

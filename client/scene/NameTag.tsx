@@ -32,7 +32,8 @@ export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0,
   const { texture, aspect } = useMemo(() => drawTag(text, color, fontsLoaded), [text, color, fontsLoaded]);
   useEffect(() => () => texture.dispose(), [texture]);
   return (
-    <sprite position={position} scale={[height * aspect, height, 1]} renderOrder={10}>
+    // Labels never take a pointer: a tag in front of an object must not stop anyone grabbing it.
+    <sprite position={position} scale={[height * aspect, height, 1]} renderOrder={10} raycast={ignoreRaycast}>
       <spriteMaterial map={texture} transparent opacity={opacity} depthWrite={false} />
     </sprite>
   );
@@ -62,3 +63,5 @@ function drawTag(text: string, color: string, _fontsLoaded: number): { texture: 
   texture.colorSpace = SRGBColorSpace;
   return { texture, aspect: width / PIXELS_HIGH };
 }
+
+function ignoreRaycast(): void {}

@@ -83,8 +83,7 @@ export default function ClassScreen({
 
       {role === Role.Teacher && panelOpen && !over && <TeacherPanel connection={connection} />}
       {!over && <StepPanel connection={connection} />}
-      {!over && <ClassFeed connection={connection} />}
-      {!over && <SpeakBar connection={connection} />}
+
       <RefusalToast connection={connection} />
       {xrFailed && (
         <div className="toast" role="alert">
@@ -110,9 +109,14 @@ export default function ClassScreen({
         </div>
       )}
       {!over && (
-        <p className="hint" role="note">
-          {abilities?.touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}
-        </p>
+        // One column at the bottom, so the feed, the hint and the speak bar never cover each other.
+        <div className="bottom-dock">
+          <ClassFeed connection={connection} />
+          <p className="hint" role="note">
+            {abilities?.touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}
+          </p>
+          <SpeakBar connection={connection} />
+        </div>
       )}
 
       {over && (

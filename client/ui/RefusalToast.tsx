@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 
-const SHOW_MS = 3000;
+const SHOW_MS = 4000;
 
 export function RefusalToast({ connection }: { connection: ClassroomConnection }) {
   const { t } = useTranslation();
