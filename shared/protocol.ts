@@ -55,6 +55,7 @@ export const ClientMessage = {
   Move: "move",
   Release: "release",
   SetLock: "setLock",
+  SetSceneLock: "setSceneLock",
   SetStep: "setStep",
   AddModel: "addModel",
   ResetScene: "resetScene",
@@ -165,6 +166,7 @@ export const GrabPayload = z.object({ objectId }).strict();
 export const MovePayload = z.object({ objectId, pose: PoseSchema }).strict();
 export const ReleasePayload = z.object({ objectId, pose: PoseSchema.optional() }).strict();
 export const SetLockPayload = z.object({ objectId, locked: z.boolean() }).strict();
+export const SetSceneLockPayload = z.object({ locked: z.boolean() }).strict();
 export const SetStepPayload = z.object({ step: z.number().int().min(0).max(255) }).strict();
 export const AddModelPayload = z
   .object({
@@ -210,6 +212,7 @@ export const clientMessageSchemas = {
   [ClientMessage.Move]: MovePayload,
   [ClientMessage.Release]: ReleasePayload,
   [ClientMessage.SetLock]: SetLockPayload,
+  [ClientMessage.SetSceneLock]: SetSceneLockPayload,
   [ClientMessage.SetStep]: SetStepPayload,
   [ClientMessage.AddModel]: AddModelPayload,
   [ClientMessage.ResetScene]: ResetScenePayload,
@@ -234,6 +237,7 @@ export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessa
 /** Messages only a teacher may send. */
 export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.SetLock,
+  ClientMessage.SetSceneLock,
   ClientMessage.SetStep,
   ClientMessage.AddModel,
   ClientMessage.ResetScene,

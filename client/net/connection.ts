@@ -213,6 +213,11 @@ export class ClassroomConnection {
     this.room.send(ClientMessage.SetLock, { objectId, locked });
   }
 
+  /** Teacher: locks or unlocks every object at once. */
+  setSceneLock(locked: boolean): void {
+    this.room.send(ClientMessage.SetSceneLock, { locked });
+  }
+
   resetScene(): void {
     this.room.send(ClientMessage.ResetScene, {});
   }

@@ -138,6 +138,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
       <ModelPicker connection={connection} />
 
       <div className="actions">
+        <button onClick={() => connection.setSceneLock(true)}>🔒 {t("teacher.lockAll")}</button>
+        <button onClick={() => connection.setSceneLock(false)}>{t("teacher.unlockAll")}</button>
+      </div>
+
+      <div className="actions">
         <button onClick={() => connection.resetScene()}>{t("teacher.reset")}</button>
         <a
           className="button"

@@ -39,6 +39,8 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const steps = useClassView(connection.view, (v) => v.lesson?.steps.length ?? 0);
   const me = useClassView(connection.view, (v) => v.participants.find((p) => p.seat === connection.seat));
   const handUp = (me?.handRaisedAt ?? 0) > 0;
+  const following = useClassView(connection.view, (v) => v.followSeat === connection.seat);
+  const classLocked = useClassView(connection.view, (v) => v.classLocked);
 
   const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
     id,
@@ -86,6 +88,26 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
           HALF,
           pointing,
         ),
+      ],
+      [
+        button(
+          "follow",
+          following ? t("teacher.stopFollow") : t("teacher.follow"),
+          () => connection.setFollow(!following),
+          HALF,
+          following,
+        ),
+        button(
+          "class-lock",
+          classLocked ? `🔒 ${t("teacher.unlockClass")}` : t("teacher.lockClass"),
+          () => connection.setClassLocked(!classLocked),
+          HALF,
+          classLocked,
+        ),
+      ],
+      [
+        button("lock-all", `🔒 ${t("teacher.lockAll")}`, () => connection.setSceneLock(true), HALF),
+        button("unlock-all", t("teacher.unlockAll"), () => connection.setSceneLock(false), HALF),
       ],
     );
   }

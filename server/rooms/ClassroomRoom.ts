@@ -194,6 +194,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           rules.release(this.classroom, client.sessionId, objectId, pose),
         [ClientMessage.SetLock]: (client, { objectId, locked }) =>
           rules.setLock(this.classroom, client.sessionId, objectId, locked),
+        [ClientMessage.SetSceneLock]: (client, { locked }) =>
+          rules.setSceneLock(this.classroom, client.sessionId, locked),
         [ClientMessage.SetStep]: (client, { step }) => rules.setStep(this.classroom, client.sessionId, step),
         [ClientMessage.AddModel]: (client, { model, label }) =>
           rules.addModel(this.classroom, client.sessionId, { model, label, available: context.modelAvailable(model) }),

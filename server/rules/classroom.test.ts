@@ -16,6 +16,7 @@ import {
   resetScene,
   seatParticipant,
   setLock,
+  setSceneLock,
   setStep,
   snapPose,
   updateAvatarPose,
@@ -130,6 +131,7 @@ describe("teacher-only actions", () => {
     removeParticipant: (c: Classroom, seat: string) => removeParticipant(c, seat, "bo"),
     endClass: (c: Classroom, seat: string) => endClass(c, seat),
     setStep: (c: Classroom, seat: string) => setStep(c, seat, 0),
+    setSceneLock: (c: Classroom, seat: string) => setSceneLock(c, seat, true),
     addModel: (c: Classroom, seat: string) =>
       addModel(c, seat, { model: "saturn.glb", label: "Saturn", available: true }),
   };
@@ -173,6 +175,18 @@ describe("teacher-only actions", () => {
     setStep(classroom, "teacher", 0);
     expect(classroom.state.objects.has("added-1")).toBe(true);
     expect(grab(classroom, "ana", "added-1", 0)).toEqual({ ok: true });
+  });
+
+  it("locking the scene locks and frees every grabbable object; unlocking opens them", () => {
+    const classroom = classWithThree();
+    grab(classroom, "ana", "cube", 0);
+    setSceneLock(classroom, "teacher", true);
+    classroom.state.objects.forEach((o) => expect(o.locked).toBe(true));
+    expect(classroom.state.objects.get("cube")!.heldBy).toBe("");
+    setSceneLock(classroom, "teacher", false);
+    expect(classroom.state.objects.get("cube")!.locked).toBe(false);
+    // The Sun is not for grabbing in this lesson, locked or not.
+    expect(grab(classroom, "ana", "sun", 1)).toMatchObject({ ok: false });
   });
 
   it("a teacher cannot be removed", () => {

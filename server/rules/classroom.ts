@@ -290,6 +290,21 @@ export function setLock(classroom: Classroom, seat: string, objectId: string, lo
   return ok;
 }
 
+/** Teacher: locks (and frees) or unlocks every grabbable object at once. */
+export function setSceneLock(classroom: Classroom, seat: string, locked: boolean): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  classroom.state.objects.forEach((object, id) => {
+    if (!object.grabbable) return;
+    object.locked = locked;
+    if (locked) {
+      object.heldBy = "";
+      classroom.lastTouchedAt.delete(id);
+    }
+  });
+  return ok;
+}
+
 /** Teacher: puts the current step back as it starts. */
 export function resetScene(classroom: Classroom, seat: string): RuleResult {
   const allowed = requireTeacher(classroom, seat);

@@ -44,6 +44,7 @@ describe("role checks", () => {
     const target = ar.connection.seat;
     const attempts: [ClientMessage, unknown][] = [
       [ClientMessage.SetLock, { objectId: "earth", locked: true }],
+      [ClientMessage.SetSceneLock, { locked: true }],
       [ClientMessage.SetStep, { step: 0 }],
       [ClientMessage.AddModel, { model: "saturn.glb", label: "Saturn" }],
       [ClientMessage.ResetScene, {}],
