@@ -114,7 +114,7 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
 
   return (
     // Left of the body at hand height, turned a little towards the user.
-    <group position={[-0.38, 1.42, -0.55]} rotation={[-0.25, 0.5, 0]} name="vr-menu">
+    <group position={[-0.42, 1.58, -0.62]} rotation={[-0.2, 0.5, 0]} name="vr-menu">
       <mesh position={[0, -((rows.length - 1) * (BUTTON_HEIGHT + GAP)) / 2, -0.005]}>
         <planeGeometry args={[FULL + 0.04, rows.length * (BUTTON_HEIGHT + GAP) + 0.02]} />
         <meshBasicMaterial color="#1d3557" transparent opacity={0.85} />
