@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Limits, Refusal, Role } from "../../shared/protocol.ts";
-import { loadLessonCatalog } from "../lessons/catalog.ts";
+import { Limits, Refusal } from "../../shared/protocol.ts";
+import { classWithThree, demoLesson } from "./testClassroom.ts";
 import {
   addModel,
   endClass,
@@ -14,7 +14,6 @@ import {
   releaseIdleHolds,
   removeParticipant,
   resetScene,
-  seatParticipant,
   setLock,
   setSceneLock,
   setStep,
@@ -24,19 +23,11 @@ import {
   type Classroom,
 } from "./classroom.ts";
 
-const lesson = loadLessonCatalog("assets/lessons", "assets/models").get("shapes-and-planets")!;
+const lesson = demoLesson;
 const pose = (x: number, y = 1, z = 0) => ({
   p: [x, y, z] as [number, number, number],
   q: [0, 0, 0, 1] as [number, number, number, number],
 });
-
-function classWithThree(): Classroom {
-  const classroom = openClassroom(lesson);
-  seatParticipant(classroom, "teacher", { nickname: "Ms T", role: Role.Teacher, device: "desktop", language: "en" });
-  seatParticipant(classroom, "ana", { nickname: "Ana", role: Role.Student, device: "vr", language: "es" });
-  seatParticipant(classroom, "bo", { nickname: "Bo", role: Role.Student, device: "desktop", language: "fr" });
-  return classroom;
-}
 
 describe("opening a class", () => {
   it("places every lesson object", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ClassEventKind, Limits, Refusal, Role } from "../../shared/protocol.ts";
-import { loadLessonCatalog } from "../lessons/catalog.ts";
-import { type Classroom, openClassroom, readPose, seatParticipant, updateAvatarPose } from "./classroom.ts";
+import { ClassEventKind, Limits, Refusal } from "../../shared/protocol.ts";
+import { classWithThree } from "./testClassroom.ts";
+import { type Classroom, readPose, updateAvatarPose } from "./classroom.ts";
 import {
   gather,
   handQueue,
@@ -14,16 +14,6 @@ import {
   setPointer,
   speak,
 } from "./teaching.ts";
-
-const lesson = loadLessonCatalog("assets/lessons", "assets/models").get("shapes-and-planets")!;
-
-function classWithThree(): Classroom {
-  const classroom = openClassroom(lesson);
-  seatParticipant(classroom, "teacher", { nickname: "Ms T", role: Role.Teacher, device: "desktop", language: "en" });
-  seatParticipant(classroom, "ana", { nickname: "Ana", role: Role.Student, device: "vr", language: "es" });
-  seatParticipant(classroom, "bo", { nickname: "Bo", role: Role.Student, device: "desktop", language: "ar" });
-  return classroom;
-}
 
 describe("teacher tools refuse students and change nothing", () => {
   const tools = {

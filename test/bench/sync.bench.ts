@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { gzipSync } from "node:zlib";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { Limits } from "../../shared/protocol.ts";
-import { startServer } from "../../server/app.ts";
+import { startTestServer } from "../support/server.ts";
 
 const SAMPLES = Number(process.env.SAMPLES ?? 300);
 const INTERVAL_MS = 1000 / Limits.poseSendHz;
@@ -20,14 +20,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measureLatency() {
-  const server = await startServer({
-    port: 0,
-    host: "127.0.0.1",
-    publicUrl: undefined,
-    clientDir: "dist/client",
-    lessonsDir: "assets/lessons",
-    modelsDir: "assets/models",
-  });
+  const server = await startTestServer();
   const endpoint = `http://127.0.0.1:${server.port}`;
   const teacher = await createClassAsBot(endpoint, "shapes-and-planets", { nickname: "Teacher" });
   const mover = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Mover" });

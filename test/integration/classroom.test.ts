@@ -2,44 +2,31 @@
  * The classroom over real sockets: a real server on a loopback port and real
  * SDK clients (bots built on the browser's connection module).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { ConnectionStatus } from "../../client/net/classView.ts";
 import { JoinFailure, type JoinFailedError } from "../../client/net/connection.ts";
 import type { Pose } from "../../shared/math.ts";
 import { ClientMessage, Limits, Refusal, Role } from "../../shared/protocol.ts";
-import type { RunningServer } from "../../server/app.ts";
-import { startTestServer } from "../support/server.ts";
+import { classServerForThisFile } from "../support/classServer.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcpProxy.ts";
 
 const LESSON = "shapes-and-planets";
-let server: RunningServer;
-let endpoint: string;
-const bots: Bot[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.stop();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((bot) => bot.leave()));
-});
+const classes = classServerForThisFile();
 
 async function track(bot: Promise<Bot>): Promise<Bot> {
   const ready = await bot;
-  bots.push(ready);
+  classes.track(ready);
   return ready;
 }
 
 /** A teacher and two students in a fresh class, all seeing all three seats. */
 async function classOfThree() {
-  const teacher = await track(createClassAsBot(endpoint, LESSON, { nickname: "Ms Okafor" }));
+  const teacher = await track(createClassAsBot(classes.endpoint, LESSON, { nickname: "Ms Okafor" }));
   const code = teacher.connection.code;
-  const ana = await track(joinClassAsBot(endpoint, code, { nickname: "Ana", language: "es", device: "vr" }));
-  const bo = await track(joinClassAsBot(endpoint, code, { nickname: "Bo", language: "fr" }));
+  const ana = await track(joinClassAsBot(classes.endpoint, code, { nickname: "Ana", language: "es", device: "vr" }));
+  const bo = await track(joinClassAsBot(classes.endpoint, code, { nickname: "Bo", language: "fr" }));
   for (const bot of [teacher, ana, bo]) {
     await vi.waitFor(() => expect(bot.connection.state.participants.size).toBe(3));
   }
@@ -62,7 +49,9 @@ describe("joining", () => {
   });
 
   it("a wrong code fails with a 'wrong code' reason", async () => {
-    const failure = await joinClassAsBot(endpoint, "ZZZZZZ", { nickname: "Lost" }).catch((e: JoinFailedError) => e);
+    const failure = await joinClassAsBot(classes.endpoint, "ZZZZZZ", { nickname: "Lost" }).catch(
+      (e: JoinFailedError) => e,
+    );
     expect((failure as JoinFailedError).failure).toBe(JoinFailure.WrongCode);
   });
 
@@ -70,21 +59,21 @@ describe("joining", () => {
     const { teacher, code } = await classOfThree();
     await vi.waitFor(() => expect(teacher.connection.view.getState().teacherKey).toBeDefined());
     const key = teacher.connection.view.getState().teacherKey!;
-    const again = await track(joinClassAsBot(endpoint, code, { nickname: "Ms Okafor (tablet)" }, key));
+    const again = await track(joinClassAsBot(classes.endpoint, code, { nickname: "Ms Okafor (tablet)" }, key));
     await vi.waitFor(() =>
       expect(again.connection.state.participants.get(again.connection.seat)?.role).toBe(Role.Teacher),
     );
-    const wrong = await joinClassAsBot(endpoint, code, { nickname: "Sneaky" }, "0".repeat(32)).catch((e) => e);
+    const wrong = await joinClassAsBot(classes.endpoint, code, { nickname: "Sneaky" }, "0".repeat(32)).catch((e) => e);
     expect((wrong as JoinFailedError).failure).toBe(JoinFailure.WrongTeacherKey);
   });
 
   it("a full class says so", async () => {
-    const teacher = await track(createClassAsBot(endpoint, LESSON, { nickname: "Teacher" }));
+    const teacher = await track(createClassAsBot(classes.endpoint, LESSON, { nickname: "Teacher" }));
     const code = teacher.connection.code;
     for (let i = 1; i < Limits.maxParticipants; i++) {
-      await track(joinClassAsBot(endpoint, code, { nickname: `Student ${i}` }));
+      await track(joinClassAsBot(classes.endpoint, code, { nickname: `Student ${i}` }));
     }
-    const late = await joinClassAsBot(endpoint, code, { nickname: "Late" }).catch((e) => e);
+    const late = await joinClassAsBot(classes.endpoint, code, { nickname: "Late" }).catch((e) => e);
     expect((late as JoinFailedError).failure).toBe(JoinFailure.ClassFull);
   });
 });
@@ -133,7 +122,7 @@ describe("holding objects", () => {
 describe("dropped connections", () => {
   let proxy: TcpProxy;
   beforeAll(async () => {
-    proxy = await startTcpProxy(server.port);
+    proxy = await startTcpProxy(classes.server.port);
   });
   afterAll(async () => {
     await proxy.close();
@@ -253,7 +242,7 @@ describe("bad input", () => {
 
     teacher.connection.endClass();
     await vi.waitFor(() => expect(ana.connection.view.getState().status).toBe(ConnectionStatus.Ended));
-    const after = await joinClassAsBot(endpoint, code, { nickname: "Late" }).catch((e) => e);
+    const after = await joinClassAsBot(classes.endpoint, code, { nickname: "Late" }).catch((e) => e);
     expect((after as JoinFailedError).failure).toMatch(/wrongCode|classEnded/);
   });
 });

@@ -4,31 +4,18 @@
  * wrong and where, leaving nothing behind.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
+import { describe, expect, it, vi } from "vitest";
+import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import type { Lesson } from "../../shared/lesson.ts";
 import { Refusal } from "../../shared/protocol.ts";
-import type { RunningServer } from "../../server/app.ts";
-import { startTestServer } from "../support/server.ts";
+import { classServerForThisFile } from "../support/classServer.ts";
 
-let server: RunningServer;
-let endpoint: string;
-const bots: Bot[] = [];
 const demo: Lesson = JSON.parse(readFileSync("assets/lessons/shapes-and-planets.json", "utf8"));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.stop();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((bot) => bot.leave()));
-});
+const classes = classServerForThisFile();
 
 async function importLesson(body: unknown, raw = false) {
-  const response = await fetch(`${endpoint}/api/lessons`, {
+  const response = await fetch(`${classes.endpoint}/api/lessons`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: raw ? (body as string) : JSON.stringify(body),
@@ -55,14 +42,17 @@ describe("lesson steps", () => {
   it("the teacher's step change reaches every participant; a student's is refused", async () => {
     const imported = await importLesson(twoSteps);
     expect(imported.status).toBe(201);
-    const teacher = await createClassAsBot(endpoint, imported.body.id!, { nickname: "Teacher" });
-    bots.push(teacher);
+    const teacher = await createClassAsBot(classes.endpoint, imported.body.id!, { nickname: "Teacher" });
+    classes.track(teacher);
     const students = await Promise.all(
       ["ar", "es"].map((language) =>
-        joinClassAsBot(endpoint, teacher.connection.code, { nickname: `S-${language}`, language: language as "ar" }),
+        joinClassAsBot(classes.endpoint, teacher.connection.code, {
+          nickname: `S-${language}`,
+          language: language as "ar",
+        }),
       ),
     );
-    bots.push(...students);
+    classes.track(students);
     await vi.waitFor(() => expect(students[0]!.connection.view.getState().lesson?.steps.length).toBe(2));
 
     students[0]!.connection.setStep(1);
@@ -94,8 +84,8 @@ describe("lesson steps", () => {
       ),
     };
     const imported = await importLesson(snapping);
-    const teacher = await createClassAsBot(endpoint, imported.body.id!, { nickname: "Teacher" });
-    bots.push(teacher);
+    const teacher = await createClassAsBot(classes.endpoint, imported.body.id!, { nickname: "Teacher" });
+    classes.track(teacher);
     teacher.connection.grab("moon", { p: [0, 1, 0], q: [0, 0, 0, 1] });
     teacher.connection.release("moon", { p: [0.22, 1.02, 0.19], q: [0, 0, 0, 1] });
     await vi.waitFor(() => {
@@ -139,14 +129,14 @@ describe("importing lesson files", () => {
 
   for (const [name, file, message] of broken) {
     it(`refuses ${name} with a precise message and keeps nothing`, async () => {
-      const before = await (await fetch(`${endpoint}/api/lessons`)).json();
+      const before = await (await fetch(`${classes.endpoint}/api/lessons`)).json();
       const result = await importLesson(file);
       expect(result.status).toBe(422);
       expect(
         result.body.problems!.some((problem) => message.test(problem)),
         result.body.problems!.join(" | "),
       ).toBe(true);
-      expect(await (await fetch(`${endpoint}/api/lessons`)).json()).toEqual(before);
+      expect(await (await fetch(`${classes.endpoint}/api/lessons`)).json()).toEqual(before);
     });
   }
 
@@ -163,7 +153,7 @@ describe("importing lesson files", () => {
     const result = await importLesson({ ...demo, id: "from-abroad" });
     expect(result.status).toBe(201);
     expect(result.body.id).toMatch(/^from-abroad-[0-9a-f]{8}$/);
-    const download = await fetch(`${endpoint}/api/lessons/${result.body.id}/file`);
+    const download = await fetch(`${classes.endpoint}/api/lessons/${result.body.id}/file`);
     expect(download.headers.get("content-disposition")).toContain("attachment");
     expect(((await download.json()) as Lesson).objects.length).toBe(demo.objects.length);
   });

@@ -1,26 +1,16 @@
 /** A teacher drops a .glb into a running class; the server checks it and everyone sees it. */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { ClientMessage, Refusal } from "../../shared/protocol.ts";
-import type { RunningServer } from "../../server/app.ts";
-import { startTestServer } from "../support/server.ts";
+import { classServerForThisFile } from "../support/classServer.ts";
 
-let server: RunningServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.stop();
-});
+const classes = classServerForThisFile();
 
 describe("models added during a class", () => {
   it("the teacher's model reaches everyone; students, wrong keys and bad files are refused", async () => {
-    const teacher = await createClassAsBot(endpoint, "shapes-and-planets", { nickname: "Teacher" });
-    const student = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Student" });
+    const teacher = await createClassAsBot(classes.endpoint, "shapes-and-planets", { nickname: "Teacher" });
+    const student = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Student" });
     await vi.waitFor(() => expect(teacher.connection.view.getState().teacherKey).toBeDefined());
     const saturn = new Uint8Array(readFileSync("assets/models/saturn.glb"));
 
@@ -29,7 +19,7 @@ describe("models added during a class", () => {
     ).toMatch(/glTF/);
     expect(await student.connection.addModel(saturn, "Mine")).toMatch(/teacher/);
     const upload = (key: string) =>
-      fetch(`${endpoint}/api/classes/${teacher.connection.code}/models`, {
+      fetch(`${classes.endpoint}/api/classes/${teacher.connection.code}/models`, {
         method: "POST",
         headers: { "x-teacher-key": key },
         body: saturn,
@@ -43,7 +33,7 @@ describe("models added during a class", () => {
       expect(added?.label).toBe("Saturn");
     });
     const file = student.connection.state.objects.get("added-1")!.model;
-    const served = await fetch(`${endpoint}/models/${file}`);
+    const served = await fetch(`${classes.endpoint}/models/${file}`);
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(saturn))).toBe(true);
 

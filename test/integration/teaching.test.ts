@@ -4,36 +4,22 @@
  * out with clear reasons; chat is rate-limited and muting silences.
  */
 import { Client } from "@colyseus/sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
+import { describe, expect, it, vi } from "vitest";
+import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { ConnectionStatus } from "../../client/net/classView.ts";
 import { JoinFailure, type JoinFailedError } from "../../client/net/connection.ts";
 import { PHRASEBOOK } from "../../shared/phrasebook.ts";
 import { ClientMessage, Limits, Refusal } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
-import type { RunningServer } from "../../server/app.ts";
-import { startTestServer } from "../support/server.ts";
+import { classServerForThisFile } from "../support/classServer.ts";
 
-let server: RunningServer;
-let endpoint: string;
-const bots: Bot[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  endpoint = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server.stop();
-});
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((bot) => bot.leave()));
-});
+const classes = classServerForThisFile();
 
 async function classOfThree() {
-  const teacher = await createClassAsBot(endpoint, "shapes-and-planets", { nickname: "Teacher" });
-  const es = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Lucía", language: "es" });
-  const ar = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "ليلى", language: "ar" });
-  bots.push(teacher, es, ar);
+  const teacher = await createClassAsBot(classes.endpoint, "shapes-and-planets", { nickname: "Teacher" });
+  const es = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Lucía", language: "es" });
+  const ar = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "ليلى", language: "ar" });
+  classes.track([teacher, es, ar]);
   for (const bot of [teacher, es, ar]) await vi.waitFor(() => expect(bot.connection.state.participants.size).toBe(3));
   return { teacher, es, ar };
 }
@@ -83,21 +69,21 @@ describe("keeping people out", () => {
     await vi.waitFor(() => expect(teacher.connection.view.getState().teacherKey).toBeDefined());
     teacher.connection.setClassLocked(true);
     await vi.waitFor(() => expect(teacher.connection.state.locked).toBe(true));
-    const late = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Late" }).catch(
+    const late = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Late" }).catch(
       (e: JoinFailedError) => e,
     );
     expect((late as JoinFailedError).failure).toBe(JoinFailure.ClassLocked);
     const coTeacher = await joinClassAsBot(
-      endpoint,
+      classes.endpoint,
       teacher.connection.code,
       { nickname: "Co" },
       teacher.connection.view.getState().teacherKey,
     );
-    bots.push(coTeacher);
+    classes.track(coTeacher);
     teacher.connection.setClassLocked(false);
     await vi.waitFor(async () => {
-      const again = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Later" });
-      bots.push(again);
+      const again = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Later" });
+      classes.track(again);
     });
   });
 
@@ -108,7 +94,7 @@ describe("keeping people out", () => {
     teacher.connection.removeParticipant(seat);
     await vi.waitFor(() => expect(es.connection.view.getState().status).toBe(ConnectionStatus.Removed));
     expect(teacher.connection.state.participants.has(seat)).toBe(false);
-    await expect(new Client(endpoint).reconnect(token, ClassroomState)).rejects.toThrow();
+    await expect(new Client(classes.endpoint).reconnect(token, ClassroomState)).rejects.toThrow();
     expect(teacher.connection.state.participants.has(seat)).toBe(false);
   });
 });
@@ -158,8 +144,8 @@ describe("speaking up", () => {
     const { teacher, es } = await classOfThree();
     es.connection.chat("hola a todos");
     await vi.waitFor(() => expect(teacher.connection.view.getState().events).toHaveLength(1));
-    const late = await joinClassAsBot(endpoint, teacher.connection.code, { nickname: "Late" });
-    bots.push(late);
+    const late = await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Late" });
+    classes.track(late);
     await vi.waitFor(() =>
       expect(late.connection.view.getState().events.at(-1)).toMatchObject({ kind: "chat", text: "hola a todos" }),
     );
