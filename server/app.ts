@@ -6,15 +6,17 @@ import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { defineRoom, defineServer, type Server } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
-import { loadLessonCatalog } from "./lessons/catalog.ts";
-import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
+import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
+import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
+import { type LessonCatalog, loadLessonCatalog } from "./lessons/catalog.ts";
+import { RESTORE, createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -36,8 +38,10 @@ export interface ServerOverrides {
 export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
   const models = createModelStore();
+  const store = config.dataDir ? await openPgliteClassStore(config.dataDir) : createMemoryClassStore();
   const ClassroomRoom = createClassroomRoom({
     catalog,
+    store,
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
@@ -71,11 +75,32 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const httpServer = server.transport.server!;
   limitFailedJoins(httpServer, overrides.joinLimits);
   const address = httpServer.address() as AddressInfo;
+  await restoreSavedClasses(store, catalog);
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
     server,
     port: address.port,
     url: config.publicUrl ?? `http://${shownHost}:${address.port}`,
-    stop: () => server.gracefullyShutdown(false),
+    stop: async () => {
+      await server.gracefullyShutdown(false);
+      await store.close();
+    },
   };
+}
+
+/** How long a saved class waits for its people after a restart before it is dropped. */
+const RESTORE_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+/** Brings back every class saved before the last stop, under its own code. */
+async function restoreSavedClasses(store: ClassStore, catalog: LessonCatalog): Promise<void> {
+  for (const snapshot of await store.loadAll()) {
+    const stale = Date.now() - snapshot.savedAt > RESTORE_WITHIN_MS;
+    if (snapshot.ended || stale || !catalog.get(snapshot.lessonId)) {
+      await store.remove(snapshot.code);
+      continue;
+    }
+    await matchMaker.createRoom(ROOM_NAME, { [RESTORE]: snapshot }).catch((error: unknown) => {
+      console.error(`class ${snapshot.code} could not be restored`, error);
+    });
+  }
 }

@@ -15,6 +15,8 @@ export interface ServerConfig {
   lessonsDir: string;
   /** Folder of the lessons' glTF models. */
   modelsDir: string;
+  /** Folder of the embedded database that keeps classes across restarts; undefined keeps them in memory only. */
+  dataDir: string | undefined;
 }
 
 /** Reads the configuration from environment variables. */
@@ -29,5 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: env.CLIENT_DIR ?? "dist/client",
     lessonsDir: env.LESSONS_DIR ?? "assets/lessons",
     modelsDir: env.MODELS_DIR ?? "assets/models",
+    // DATA_DIR=memory keeps nothing on disk (classes are lost on restart).
+    dataDir: env.DATA_DIR === "memory" ? undefined : (env.DATA_DIR ?? ".data/classes"),
   };
 }

@@ -28,6 +28,8 @@ import {
 import { ClassroomState } from "../../shared/state.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
 import * as rules from "../rules/classroom.ts";
+import * as persistence from "../rules/persistence.ts";
+import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 import * as teaching from "../rules/teaching.ts";
 
 interface SeatData {
@@ -39,6 +41,8 @@ type ClassroomClient = Client<{ userData: SeatData }>;
 /** What a room needs from the server that hosts it. */
 export interface ClassroomRoomContext {
   catalog: LessonCatalog;
+  /** Where classes are saved so a restart does not lose them. */
+  store: ClassStore;
   /** True when a model file can be served (uploaded or shipped). */
   modelAvailable: (file: string) => boolean;
   /** Clock for the rules; tests may replace it. */
@@ -46,6 +50,10 @@ export interface ClassroomRoomContext {
 }
 
 const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
+
+/** The create option the server uses to bring a saved class back. */
+export const RESTORE = "__restoreFromSnapshot";
+const SAVE_INTERVAL_MS = 2000;
 
 /** Makes the room class for a server, closed over its lesson catalog. */
 export function createClassroomRoom(context: ClassroomRoomContext) {
@@ -60,8 +68,13 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     override maxMessagesPerSecond = 120;
 
     classroom!: rules.Classroom;
-    teacherKey!: string;
+    /** SHA-256 of the teacher key, hex; the key itself is kept only until the creator has it. */
+    teacherKeyHash!: string;
+    keyForCreator: string | undefined;
     teacherSeated = false;
+    lastSaved = "";
+    /** Set when the class is over for good, so its saved copy is deleted rather than kept. */
+    finished = false;
     emptySince: number | undefined;
 
     /**
@@ -94,16 +107,28 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override async onCreate(options: unknown) {
-      const parsed = CreateOptions.safeParse(options);
-      if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
-      const lesson = context.catalog.get(parsed.data.lessonId);
-      if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${parsed.data.lessonId}"`);
-
-      this.roomId = await unusedJoinCode();
-      this.classroom = rules.openClassroom(lesson);
+      const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
+      if (restoring) {
+        // Only the server itself restores a class (clients' options never reach here unchecked).
+        const lesson = context.catalog.get(restoring.lessonId);
+        if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${restoring.lessonId}"`);
+        this.roomId = restoring.code;
+        this.classroom = persistence.restoreClassroom(lesson, restoring);
+        this.teacherKeyHash = restoring.teacherKeyHash;
+        this.teacherSeated = true;
+      } else {
+        const parsed = CreateOptions.safeParse(options);
+        if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
+        const lesson = context.catalog.get(parsed.data.lessonId);
+        if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${parsed.data.lessonId}"`);
+        this.roomId = await unusedJoinCode();
+        this.classroom = rules.openClassroom(lesson);
+        this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
+        this.teacherKeyHash = sha256(this.keyForCreator).toString("hex");
+      }
       this.state = this.classroom.state;
       this.patchRate = 1000 / Limits.poseSendHz;
-      this.teacherKey = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
+      this.emptySince = now();
       await this.publishListing();
 
       this.registerMessages();
@@ -111,6 +136,26 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         rules.releaseIdleHolds(this.classroom, now());
         this.disposeIfLongEmpty();
       }, 1000);
+      // Saved in batches, only when something changed: the database never slows the room.
+      this.clock.setInterval(() => void this.save(), SAVE_INTERVAL_MS);
+      await this.save();
+    }
+
+    /** Saves the class if anything changed since the last save. */
+    async save() {
+      if (this.finished) return;
+      const snapshot = persistence.snapshotOf(this.classroom, this.roomId, this.teacherKeyHash, now());
+      const content = JSON.stringify({ ...snapshot, savedAt: 0 });
+      if (content === this.lastSaved) return;
+      this.lastSaved = content;
+      await context.store
+        .save(snapshot)
+        .catch((error: unknown) => console.error(`saving class ${this.roomId} failed`, error));
+    }
+
+    override async onDispose() {
+      if (this.finished || this.state.ended) await context.store.remove(this.roomId).catch(() => undefined);
+      else await this.save();
     }
 
     /** Keeps the matchmaking listing in step with the class (seat count, ended). */
@@ -119,7 +164,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         ended: this.state.ended,
         locked: this.state.locked,
         seated: this.state.participants.size,
-        teacherKeyHash: sha256(this.teacherKey).toString("hex"),
+        teacherKeyHash: this.teacherKeyHash,
       };
       await this.setMetadata(listing, true);
     }
@@ -130,7 +175,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       // onAuth checked the code the client named; it must be this class's.
       if (joining && joining.code !== this.roomId) throw new ServerError(JoinError.BadOptions, "code does not match");
       const teacherKey = joining?.teacherKey;
-      if (teacherKey !== undefined && !sameHash(sha256(teacherKey), sha256(this.teacherKey))) {
+      if (teacherKey !== undefined && !sameHash(sha256(teacherKey), Buffer.from(this.teacherKeyHash, "hex"))) {
         throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
       }
       const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
@@ -141,11 +186,12 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         device: auth.device,
         language: auth.language,
       });
-      if (isCreator) {
+      if (isCreator && this.keyForCreator) {
         this.teacherSeated = true;
         // The key leaves the server once, to the creator, for the private teacher link.
-        const message: TeacherKeyMessage = { code: this.roomId, teacherKey: this.teacherKey };
+        const message: TeacherKeyMessage = { code: this.roomId, teacherKey: this.keyForCreator };
         client.send(ServerMessage.TeacherKey, message);
+        this.keyForCreator = undefined;
       }
       for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
       this.emptySince = undefined;
@@ -178,6 +224,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     disposeIfLongEmpty() {
       if (this.emptySince !== undefined && now() - this.emptySince >= Limits.emptyClassMinutes * 60_000) {
+        this.finished = true;
         void this.disconnect();
       }
     }
@@ -233,6 +280,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           const result = rules.endClass(this.classroom, client.sessionId);
           // Let the "ended" patch reach everyone before the sockets close.
           if (result.ok) {
+            this.finished = true;
             void this.publishListing();
             this.clock.setTimeout(() => void this.disconnect(CloseCode.ClassEnded), 300);
           }

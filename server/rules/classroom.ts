@@ -329,6 +329,11 @@ export function addModel(
   return ok;
 }
 
+/** Sets the scene up for a step without a teacher's request (restoring a saved class). */
+export function setStepQuietly(classroom: Classroom, step: number): void {
+  enterStep(classroom, step);
+}
+
 /** Teacher: moves the whole class to a step of the lesson. */
 export function setStep(classroom: Classroom, seat: string, step: number): RuleResult {
   const allowed = requireTeacher(classroom, seat);

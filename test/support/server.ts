@@ -10,6 +10,7 @@ export async function startTestServer(overrides: ServerOverrides = {}): Promise<
       clientDir: "dist/client",
       lessonsDir: "assets/lessons",
       modelsDir: "assets/models",
+      dataDir: undefined,
     },
     overrides,
   );

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type ClassSnapshot, createMemoryClassStore } from "./classStore.ts";
+import { openPgliteClassStore } from "./pgliteClassStore.ts";
+
+const snapshot = (code: string, step = 0): ClassSnapshot => ({
+  code,
+  lessonId: "solar-system",
+  step,
+  ended: false,
+  locked: false,
+  teacherKeyHash: "ab".repeat(32),
+  objects: [{ id: "earth", pose: { p: [0.1, 1, 0], q: [0, 0, 0, 1] }, locked: true }],
+  addedModels: [],
+  roster: [{ seat: "s1", nickname: "Ana", role: "student" }],
+  savedAt: 1000 + step,
+});
+
+const dataDir = mkdtempSync(join(tmpdir(), "meridian-store-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe.each([
+  ["memory", async () => createMemoryClassStore()],
+  ["PGlite", async () => openPgliteClassStore(join(dataDir, "a"))],
+])("%s class store", (_name, open) => {
+  it("saves, replaces, lists and removes snapshots", async () => {
+    const store = await open();
+    await store.save(snapshot("K7F3QX"));
+    await store.save(snapshot("K7F3QX", 2));
+    await store.save(snapshot("ABCDEF"));
+    const all = await store.loadAll();
+    expect(all.map((s) => [s.code, s.step]).sort()).toEqual([
+      ["ABCDEF", 0],
+      ["K7F3QX", 2],
+    ]);
+    expect(all.find((s) => s.code === "K7F3QX")).toEqual(snapshot("K7F3QX", 2));
+    await store.remove("ABCDEF");
+    expect((await store.loadAll()).map((s) => s.code)).toEqual(["K7F3QX"]);
+    await store.close();
+  }, 30_000);
+});
+
+describe("PGlite class store on disk", () => {
+  it("keeps classes across a close and a reopen", async () => {
+    const first = await openPgliteClassStore(join(dataDir, "b"));
+    await first.save(snapshot("K7F3QX", 3));
+    await first.close();
+    const second = await openPgliteClassStore(join(dataDir, "b"));
+    expect((await second.loadAll())[0]?.step).toBe(3);
+    await second.close();
+  }, 30_000);
+});

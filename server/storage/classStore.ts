@@ -1,0 +1,40 @@
+/**
+ * Where classes are kept so a server restart does not lose them: a small
+ * interface with an in-memory implementation (tests) and an embedded
+ * PostgreSQL (PGlite) one, the default for `npm start`.
+ */
+import type { Pose } from "../../shared/math.ts";
+
+/** What is saved of a class: enough to bring its scene back as it was. */
+export interface ClassSnapshot {
+  code: string;
+  lessonId: string;
+  step: number;
+  ended: boolean;
+  locked: boolean;
+  /** SHA-256 of the teacher key, hex: the teacher link keeps working after a restart. */
+  teacherKeyHash: string;
+  objects: { id: string; pose: Pose; locked: boolean }[];
+  addedModels: { id: string; model: string; label: string }[];
+  /** Who had a seat (nicknames only), for the teacher's record; seats themselves are not restored. */
+  roster: { seat: string; nickname: string; role: string }[];
+  savedAt: number;
+}
+
+export interface ClassStore {
+  save(snapshot: ClassSnapshot): Promise<void>;
+  loadAll(): Promise<ClassSnapshot[]>;
+  remove(code: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keeps snapshots in memory only (tests, and a server asked to keep nothing). */
+export function createMemoryClassStore(): ClassStore {
+  const snapshots = new Map<string, ClassSnapshot>();
+  return {
+    save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
+    loadAll: async () => [...snapshots.values()].map((s) => structuredClone(s)),
+    remove: async (code) => void snapshots.delete(code),
+    close: async () => undefined,
+  };
+}
