@@ -44,10 +44,10 @@ describe.each([
 
 describe("PGlite class store on disk", () => {
   it("keeps classes across a close and a reopen", async () => {
-    const first = await openPgliteClassStore(join(dataDir, "b"));
+    const first = await openPgliteClassStore(join(dataDir, "not", "yet", "made"));
     await first.save(snapshot("K7F3QX", 3));
     await first.close();
-    const second = await openPgliteClassStore(join(dataDir, "b"));
+    const second = await openPgliteClassStore(join(dataDir, "not", "yet", "made"));
     expect((await second.loadAll())[0]?.step).toBe(3);
     await second.close();
   }, 30_000);

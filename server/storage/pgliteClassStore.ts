@@ -2,10 +2,13 @@
  * Classes kept in an embedded PostgreSQL (PGlite: WebAssembly, no native
  * build, no service to install), in a folder on disk.
  */
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { ClassSnapshot, ClassStore } from "./classStore.ts";
 
 export async function openPgliteClassStore(dataDir: string): Promise<ClassStore> {
+  // A fresh checkout has no data folder yet.
+  mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   await db.exec(`
     CREATE TABLE IF NOT EXISTS classes (
