@@ -28,8 +28,13 @@ export const Limits = {
   idleHoldReleaseMs: 30_000,
   /** Minutes a class with nobody in it stays joinable. */
   emptyClassMinutes: 30,
-  /** Poses and moves a client should send per second; more is dropped. */
+  /** Moves of a held object a client sends per second (and the patch rate). */
   poseSendHz: 20,
+  /**
+   * Avatar (head and hands) updates a client sends per second. Half the move
+   * rate: avatars are interpolated, and they are most of a class's traffic.
+   */
+  avatarPoseHz: 10,
   /** Invalid messages tolerated per connection before it is closed. */
   invalidMessageBudget: 50,
   /** A quaternion whose length is off by more than this is not a rotation. */

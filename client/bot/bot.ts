@@ -38,7 +38,7 @@ export class Bot {
   constructor(readonly connection: ClassroomConnection) {}
 
   /** Walks its head (and hands) around a circle, sending poses at `hz`. */
-  startWandering(hz: number = Limits.poseSendHz, radius = 1.2, phase = Math.random() * Math.PI * 2): void {
+  startWandering(hz: number = Limits.avatarPoseHz, radius = 1.2, phase = Math.random() * Math.PI * 2): void {
     const started = performance.now();
     this.stopWandering();
     this.wanderTimer = setInterval(() => {

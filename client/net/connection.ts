@@ -108,7 +108,9 @@ export class ClassroomConnection {
   ) {
     this.now = now;
     this.view = createClassViewStore({ code: room.roomId, seat: room.sessionId, role });
-    this.poseSender = new ThrottledSender(1000 / Limits.poseSendHz, (pose) => this.room.send(ClientMessage.Pose, pose));
+    this.poseSender = new ThrottledSender(1000 / Limits.avatarPoseHz, (pose) =>
+      this.room.send(ClientMessage.Pose, pose),
+    );
     this.pointerSender = new ThrottledSender(1000 / Limits.poseSendHz, (pointer) =>
       this.room.send(ClientMessage.SetPointer, pointer),
     );
@@ -166,7 +168,7 @@ export class ClassroomConnection {
     return this.room.state;
   }
 
-  /** Sends where this participant's head and hands are (at most 20 times a second). */
+  /** Sends where this participant's head and hands are (at most 10 times a second). */
   sendAvatarPose(pose: ClientPayloads["pose"]): void {
     this.poseSender.offer(pose);
   }

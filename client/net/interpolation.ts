@@ -19,7 +19,8 @@ export interface InterpolationOptions {
   restGapMs: number;
 }
 
-export const DEFAULT_INTERPOLATION: InterpolationOptions = { delayMs: 100, maxExtrapolationMs: 100, restGapMs: 150 };
+/** Tuned for avatars at 10 updates/s with jitter: render 1.5 intervals behind. */
+export const DEFAULT_INTERPOLATION: InterpolationOptions = { delayMs: 150, maxExtrapolationMs: 100, restGapMs: 250 };
 
 const MAX_SAMPLES = 32;
 

@@ -1,6 +1,6 @@
 /**
- * A class of 30 bots, all moving (head and hands at 20 updates/s, a few
- * moving objects): bytes each participant receives per second, and the
+ * A class of 30 bots, all moving (head and hands at the avatar rate, a few
+ * carried objects at the move rate): bytes each participant receives per second, and the
  * server's time per patch. Prints the figures; asserts nothing.
  *
  *   npm run bench
@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import { matchMaker } from "@colyseus/core";
 import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
+import { Limits } from "../../shared/protocol.ts";
 import { startTestServer } from "../support/server.ts";
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 30);
@@ -45,7 +46,7 @@ room.broadcastPatch = () => {
 };
 
 // Everyone moves; five students also carry a planet each.
-bots.forEach((bot) => bot.startWandering(20, 1.4));
+bots.forEach((bot) => bot.startWandering(undefined, 1.4));
 const carried = ["mercury", "venus", "mars", "jupiter", "saturn"];
 const carriers = carried.map((id, i) => ({ bot: bots[i + 1]!, id }));
 for (const { bot, id } of carriers) bot.connection.grab(id, { p: [0, 1, 0], q: [0, 0, 0, 1] });
@@ -66,7 +67,9 @@ clearInterval(carry);
 const perSecond = received.map((bytes) => bytes / SECONDS).sort((a, b) => a - b);
 const patches = [...patchTimes].sort((a, b) => a - b);
 console.log(`machine: ${availableParallelism()} cores, Node ${process.version}`);
-console.log(`class of ${PARTICIPANTS}, all moving at 20 updates/s, 5 carrying objects, measured ${SECONDS} s`);
+console.log(
+  `class of ${PARTICIPANTS}, all moving (avatars at ${Limits.avatarPoseHz}/s), 5 carrying objects at ${Limits.poseSendHz}/s, measured ${SECONDS} s`,
+);
 console.log(
   `received per participant: median ${(percentile(perSecond, 50) / 1024).toFixed(1)} KiB/s (${((percentile(perSecond, 50) * 8) / 1000).toFixed(0)} kbit/s), max ${(perSecond.at(-1)! / 1024).toFixed(1)} KiB/s`,
 );
