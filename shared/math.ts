@@ -25,3 +25,14 @@ export function clampVec3(v: Vec3, bound: number): Vec3 {
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/**
+ * True when two poses are within a small distance and angle of each other:
+ * changes below that (a headset's tremor) are not worth sending.
+ */
+export function posesClose(a: Pose, b: Pose, metres = 0.002, quatDelta = 0.002): boolean {
+  for (let i = 0; i < 3; i++) if (Math.abs(a.p[i]! - b.p[i]!) > metres) return false;
+  // q and -q are the same rotation.
+  const dot = a.q[0] * b.q[0] + a.q[1] * b.q[1] + a.q[2] * b.q[2] + a.q[3] * b.q[3];
+  return 1 - Math.abs(dot) <= quatDelta * quatDelta;
+}

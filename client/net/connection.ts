@@ -6,7 +6,7 @@
  */
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
-import type { Pose } from "../../shared/math.ts";
+import { type Pose, posesClose } from "../../shared/math.ts";
 import {
   ClientMessage,
   CloseCode,
@@ -95,6 +95,7 @@ export class ClassroomConnection {
   readonly localHolds = new Map<string, Pose>();
   private readonly poseSender: ThrottledSender<ClientPayloads["pose"]>;
   private readonly pointerSender: ThrottledSender<ClientPayloads["setPointer"]>;
+  private lastAvatarPose: ClientPayloads["pose"] | undefined;
   private readonly moveSenders = new Map<string, ThrottledSender<Pose>>();
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   /** Receiver clock for pose samples; injectable for tests. */
@@ -168,8 +169,20 @@ export class ClassroomConnection {
     return this.room.state;
   }
 
-  /** Sends where this participant's head and hands are (at most 10 times a second). */
+  /**
+   * Sends where this participant's head and hands are (at most 10 times a
+   * second), and nothing while they keep still: an idle participant costs
+   * the class nothing.
+   */
   sendAvatarPose(pose: ClientPayloads["pose"]): void {
+    const last = this.lastAvatarPose;
+    const still =
+      last !== undefined &&
+      posesClose(last.head, pose.head) &&
+      sameOptionalPose(last.left, pose.left) &&
+      sameOptionalPose(last.right, pose.right);
+    if (still) return;
+    this.lastAvatarPose = pose;
     this.poseSender.offer(pose);
   }
 
@@ -378,6 +391,10 @@ export class ClassroomConnection {
     this.pointerSender.cancel();
     for (const sender of this.moveSenders.values()) sender.cancel();
   }
+}
+
+function sameOptionalPose(a: Pose | undefined, b: Pose | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : posesClose(a, b);
 }
 
 /** Where the classroom server is: the page's own origin in a browser. */

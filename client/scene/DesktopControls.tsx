@@ -7,12 +7,11 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { OrbitHandles, createScreenCameraStore } from "@react-three/handle";
 import { useEffect, useMemo, useRef } from "react";
-import type { Pose } from "../../shared/math.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { TABLE_HEIGHT } from "./Classroom3D.tsx";
 import { AVATAR_PALETTE } from "./palette.ts";
-import { posesDiffer, worldPoseOf } from "./poseConversion.ts";
+import { worldPoseOf } from "./poseConversion.ts";
 import { RIGHT, UP, addSpin } from "./spinInput.ts";
 import { spotNear } from "./viewpoint.ts";
 
@@ -35,7 +34,6 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
   );
   const keys = usePressedKeys();
   const camera = useThree((three) => three.camera);
-  const lastSent = useRef<Pose | undefined>(undefined);
 
   useEffect(() => {
     const onWheel = (event: WheelEvent) => {
@@ -90,11 +88,8 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
     const tilt = (pressed.has("KeyF") ? 1 : 0) - (pressed.has("KeyR") ? 1 : 0);
     if (tilt !== 0 && connection.view.getState().holding.length > 0) addSpin(RIGHT, tilt * TURN_SPEED * delta);
 
-    const head = worldPoseOf(camera);
-    if (posesDiffer(lastSent.current, head)) {
-      lastSent.current = head;
-      connection.sendAvatarPose({ head });
-    }
+    // The connection sends it only when it changed.
+    connection.sendAvatarPose({ head: worldPoseOf(camera) });
   });
 
   return <OrbitHandles store={cameraStore} damping zoom={!holding} />;

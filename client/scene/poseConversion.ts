@@ -18,11 +18,3 @@ export function applyPose(object: Object3D, pose: Pose): void {
   object.position.set(pose.p[0], pose.p[1], pose.p[2]);
   object.quaternion.set(pose.q[0], pose.q[1], pose.q[2], pose.q[3]);
 }
-
-/** True when two poses differ by more than a millimetre or a small angle. */
-export function posesDiffer(a: Pose | undefined, b: Pose, epsilon = 0.001): boolean {
-  if (!a) return true;
-  for (let i = 0; i < 3; i++) if (Math.abs(a.p[i]! - b.p[i]!) > epsilon) return true;
-  for (let i = 0; i < 4; i++) if (Math.abs(a.q[i]! - b.q[i]!) > epsilon) return true;
-  return false;
-}
