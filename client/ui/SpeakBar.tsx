@@ -29,7 +29,13 @@ export function SpeakBar({ connection }: { connection: ClassroomConnection }) {
       </button>
       <div className="reactions" role="group" aria-label={t("speak.reactions")}>
         {REACTIONS.map((reaction) => (
-          <button key={reaction} className="small" aria-label={reaction} onClick={() => connection.react(reaction)}>
+          <button
+            key={reaction}
+            className="small"
+            aria-label={t(`speak.reaction.${reaction}`)}
+            title={t(`speak.reaction.${reaction}`)}
+            onClick={() => connection.react(reaction)}
+          >
             {REACTION_SYMBOLS[reaction]}
           </button>
         ))}
