@@ -61,28 +61,24 @@ export class JoinFailedError extends Error {
 /** Matchmaking's own "no such room" code (MATCHMAKE_INVALID_ROOM_ID), for a race with a closing class. */
 const NO_SUCH_ROOM = 522;
 
+/** What each refusal code from matchmaking means for the lobby; anything else is "can't reach". */
+const FAILURE_BY_CODE = new Map<unknown, JoinFailure>([
+  [NO_SUCH_ROOM, JoinFailure.WrongCode],
+  [JoinError.NoSuchClass, JoinFailure.WrongCode],
+  [JoinError.ClassFull, JoinFailure.ClassFull],
+  [JoinError.ClassEnded, JoinFailure.ClassEnded],
+  [JoinError.ClassLocked, JoinFailure.ClassLocked],
+  [JoinError.WrongTeacherKey, JoinFailure.WrongTeacherKey],
+  [JoinError.WrongVersion, JoinFailure.OutdatedApp],
+  [JoinError.TooManyAttempts, JoinFailure.TooManyAttempts],
+  [JoinError.BadOptions, JoinFailure.BadDetails],
+  [JoinError.UnknownLesson, JoinFailure.BadDetails],
+]);
+
 function joinFailureOf(error: unknown): JoinFailedError {
   const code = (error as { code?: unknown } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  const failure: JoinFailure =
-    code === NO_SUCH_ROOM || code === JoinError.NoSuchClass
-      ? JoinFailure.WrongCode
-      : code === JoinError.ClassFull
-        ? JoinFailure.ClassFull
-        : code === JoinError.ClassEnded
-          ? JoinFailure.ClassEnded
-          : code === JoinError.WrongTeacherKey
-            ? JoinFailure.WrongTeacherKey
-            : code === JoinError.WrongVersion
-              ? JoinFailure.OutdatedApp
-              : code === JoinError.TooManyAttempts
-                ? JoinFailure.TooManyAttempts
-                : code === JoinError.ClassLocked
-                  ? JoinFailure.ClassLocked
-                  : code === JoinError.BadOptions || code === JoinError.UnknownLesson
-                    ? JoinFailure.BadDetails
-                    : JoinFailure.Unreachable;
-  return new JoinFailedError(failure, message);
+  return new JoinFailedError(FAILURE_BY_CODE.get(code) ?? JoinFailure.Unreachable, message);
 }
 
 export type Participation = Omit<JoinOptions, "protocolVersion" | "teacherKey" | "code">;

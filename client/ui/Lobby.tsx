@@ -10,6 +10,7 @@ import { createAs, joinAs, sessionStore } from "../app/session.ts";
 import { useSession } from "../app/useStores.ts";
 import { useLocalize } from "../app/useLocalize.ts";
 import { LANGUAGE_NAMES, setLanguage } from "../i18n/i18n.ts";
+import { FilePicker } from "./FilePicker.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
 
 interface LobbyProps {
@@ -196,20 +197,13 @@ function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: st
           <LocalizedText text={chosen.summary} />
         </p>
       )}
-      <label className="file-pick">
-        {t("lesson.import")}
-        <input
-          type="file"
-          name="lessonFile"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-            e.target.value = "";
-          }}
-        />
-        <small>{t("lesson.importHint")}</small>
-      </label>
+      <FilePicker
+        label={t("lesson.import")}
+        hint={t("lesson.importHint")}
+        name="lessonFile"
+        accept=".json,application/json"
+        onFile={(file) => void importFile(file)}
+      />
       {importNote && (
         <div className={importNote.ok ? "note" : "error"} role={importNote.ok ? "status" : "alert"}>
           {!importNote.ok && <p>{t("lesson.importFailed")}</p>}

@@ -5,6 +5,7 @@ import { formatJoinCode } from "../../shared/joinCode.ts";
 import { Role } from "../../shared/protocol.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
 import { useLocalize } from "../app/useLocalize.ts";
+import { FilePicker } from "./FilePicker.tsx";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 
@@ -226,20 +227,13 @@ function ModelPicker({ connection }: { connection: ClassroomConnection }) {
 
   return (
     <div className="model-picker">
-      <label>
-        {t("teacher.addModel")}
-        <input
-          type="file"
-          name="model"
-          accept=".glb,model/gltf-binary"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void add(file);
-            e.target.value = "";
-          }}
-        />
-      </label>
-      <small>{t("teacher.addModelHint")}</small>
+      <FilePicker
+        label={t("teacher.addModel")}
+        hint={t("teacher.addModelHint")}
+        name="model"
+        accept=".glb,model/gltf-binary"
+        onFile={(file) => void add(file)}
+      />
       {note && (
         <p className={note.ok ? "note" : "error"} role={note.ok ? "status" : "alert"}>
           {note.text}
