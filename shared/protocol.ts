@@ -22,8 +22,20 @@ export const Limits = {
   /** A teacher key is 32 hex characters (128 bits). */
   teacherKeyLength: 32,
   maxParticipants: 40,
-  /** Seconds a dropped participant's seat is held for them. */
-  reconnectGraceSeconds: 20,
+  /**
+   * Seconds a dropped participant's seat is held for them, counted from when
+   * the server notices the drop: long enough for a 20-second outage and the
+   * reconnection after it, on a slow far link.
+   */
+  reconnectGraceSeconds: 60,
+  /** A client pings the server this often, so a silent link is noticed even in a still class. */
+  linkPingMs: 2000,
+  /** Nothing heard from the server for this long: the client treats the link as dead and reconnects. */
+  linkSilentMs: 8000,
+  /** Longest wait between two reconnection attempts. */
+  reconnectRetryMaxDelayMs: 2000,
+  /** A reconnection attempt not open after this long is abandoned for a fresh one. */
+  reconnectAttemptMs: 6000,
   /** A held object nobody moved for this long is let go. */
   idleHoldReleaseMs: 30_000,
   /** Minutes a class with nobody in it stays joinable. */

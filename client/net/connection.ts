@@ -4,7 +4,7 @@
  * move, release, teacher actions) into protocol messages. It has no React in
  * it, so headless bots and tests use it too.
  */
-import { Client } from "@colyseus/sdk";
+import { Client, CloseCode as SdkCloseCode } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import { type Pose, posesClose } from "../../shared/math.ts";
 import {
@@ -29,9 +29,12 @@ import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 
 /** Reactions, phrases and chat lines a client keeps for its feed. */
 const EVENTS_KEPT = 50;
+/** The round trip goes to the teacher's roster every third ping (about every 6 s). */
+const PINGS_PER_LINK_REPORT = 3;
 import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
+import { LinkVerdict, LinkWatchdog } from "./linkWatchdog.ts";
 import { PoseBook } from "./poseBook.ts";
 import { ThrottledSender } from "./throttledSender.ts";
 
@@ -93,7 +96,9 @@ export class ClassroomConnection {
   private readonly pointerSender: ThrottledSender<ClientPayloads["setPointer"]>;
   private lastAvatarPose: ClientPayloads["pose"] | undefined;
   private readonly moveSenders = new Map<string, ThrottledSender<Pose>>();
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private linkTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly watchdog: LinkWatchdog;
+  private pingsSinceReport = 0;
   /** Receiver clock for pose samples; injectable for tests. */
   private readonly now: () => number;
 
@@ -114,8 +119,11 @@ export class ClassroomConnection {
 
     // Reconnect even right after joining, and keep trying through the seat's grace period.
     room.reconnection.minUptime = 0;
-    room.reconnection.maxDelay = 2000;
-    room.reconnection.maxRetries = Math.ceil(Limits.reconnectGraceSeconds / 2) + 2;
+    room.reconnection.maxDelay = Limits.reconnectRetryMaxDelayMs;
+    room.reconnection.maxRetries =
+      Math.ceil((Limits.reconnectGraceSeconds * 1000) / Limits.reconnectRetryMaxDelayMs) + 2;
+    this.watchdog = new LinkWatchdog(this.now());
+    this.listenForAnythingHeard();
 
     room.onStateChange((state) => {
       this.poses.ingest(state, this.now());
@@ -138,19 +146,51 @@ export class ClassroomConnection {
       // The server lets go of everything a dropped participant held.
       this.localHolds.clear();
       this.publishHolding();
+      this.watchdog.dropped(this.now());
       this.setStatus(ConnectionStatus.Reconnecting);
     });
-    room.onReconnect(() => this.setStatus(ConnectionStatus.Connected));
+    room.onReconnect(() => {
+      this.watchdog.reconnected(this.now());
+      this.setStatus(ConnectionStatus.Connected);
+    });
     room.onLeave((code) => this.onLeave(code));
-    // The round trip shows in this participant's status and, reported, in the teacher's roster.
-    this.pingTimer = setInterval(
-      () =>
-        room.ping((ms) => {
-          this.view.setState({ pingMs: ms });
-          this.room.send(ClientMessage.ReportLink, { rttMs: ms });
-        }),
-      5000,
-    );
+    this.linkTimer = setInterval(() => this.checkLink(), Limits.linkPingMs);
+  }
+
+  /**
+   * Pings the server (the round trip shows in this participant's status and,
+   * reported, in the teacher's roster) and starts a fresh connection when the
+   * link has gone silent or an attempt to reopen it hangs.
+   */
+  private checkLink(): void {
+    const { status } = this.view.getState();
+    const verdict = this.watchdog.check(this.now(), {
+      connected: status === ConnectionStatus.Connected,
+      reconnecting: status === ConnectionStatus.Reconnecting,
+      socketOpen: this.room.connection.isOpen,
+    });
+    if (verdict !== LinkVerdict.Fine) {
+      // The SDK's own "went offline" path: it reports a drop at once and reconnects.
+      this.room.connection.close(SdkCloseCode.MAY_TRY_RECONNECT, verdict);
+      return;
+    }
+    this.room.ping((ms) => {
+      this.view.setState({ pingMs: ms });
+      if (++this.pingsSinceReport >= PINGS_PER_LINK_REPORT) {
+        this.pingsSinceReport = 0;
+        this.room.send(ClientMessage.ReportLink, { rttMs: ms });
+      }
+    });
+  }
+
+  /** Every frame from the server, whatever it carries, shows the link is alive. */
+  private listenForAnythingHeard(): void {
+    const events = this.room.connection.events;
+    const deliver = events.onmessage;
+    events.onmessage = (event) => {
+      this.watchdog.heard(this.now());
+      deliver?.(event);
+    };
   }
 
   get seat(): string {
@@ -381,8 +421,8 @@ export class ClassroomConnection {
   }
 
   private stopTimers(): void {
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = undefined;
+    if (this.linkTimer) clearInterval(this.linkTimer);
+    this.linkTimer = undefined;
     this.poseSender.cancel();
     this.pointerSender.cancel();
     for (const sender of this.moveSenders.values()) sender.cancel();
