@@ -15,6 +15,7 @@ import { modelRoutes } from "./http/modelRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
+import { openPostgresClassStore } from "./storage/postgresClassStore.ts";
 import { type LessonCatalog, loadLessonCatalog } from "./lessons/catalog.ts";
 import { RESTORE, createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
@@ -38,7 +39,7 @@ export interface ServerOverrides {
 export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
   const models = createModelStore();
-  const store = config.dataDir ? await openPgliteClassStore(config.dataDir) : createMemoryClassStore();
+  const store = await openClassStore(config);
   const ClassroomRoom = createClassroomRoom({
     catalog,
     store,
@@ -92,6 +93,13 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
 const RESTORE_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 /** Brings back every class saved before the last stop, under its own code. */
+/** PostgreSQL when configured, else the embedded database in the data folder, else memory only. */
+function openClassStore(config: ServerConfig): Promise<ClassStore> {
+  if (config.databaseUrl) return openPostgresClassStore(config.databaseUrl);
+  if (config.dataDir) return openPgliteClassStore(config.dataDir);
+  return Promise.resolve(createMemoryClassStore());
+}
+
 async function restoreSavedClasses(store: ClassStore, catalog: LessonCatalog): Promise<void> {
   for (const snapshot of await store.loadAll()) {
     const stale = Date.now() - snapshot.savedAt > RESTORE_WITHIN_MS;

@@ -17,6 +17,8 @@ export interface ServerConfig {
   modelsDir: string;
   /** Folder of the embedded database that keeps classes across restarts; undefined keeps them in memory only. */
   dataDir: string | undefined;
+  /** A PostgreSQL server to keep classes in instead (postgres://…); takes the place of the embedded database. */
+  databaseUrl?: string | undefined;
 }
 
 /** Reads the configuration from environment variables. */
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     modelsDir: env.MODELS_DIR ?? "assets/models",
     // DATA_DIR=memory keeps nothing on disk (classes are lost on restart).
     dataDir: env.DATA_DIR === "memory" ? undefined : (env.DATA_DIR ?? ".data/classes"),
+    databaseUrl: env.DATABASE_URL || undefined,
   };
 }

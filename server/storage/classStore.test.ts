@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ClassSnapshot, createMemoryClassStore } from "./classStore.ts";
+import { createTestSchema, type TestSchema } from "../../test/support/postgres.ts";
 import { openPgliteClassStore } from "./pgliteClassStore.ts";
+import { openPostgresClassStore } from "./postgresClassStore.ts";
 
 const snapshot = (code: string, step = 0): ClassSnapshot => ({
   code,
@@ -19,11 +21,22 @@ const snapshot = (code: string, step = 0): ClassSnapshot => ({
 });
 
 const dataDir = mkdtempSync(join(tmpdir(), "meridian-store-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let postgresSchema: TestSchema | undefined;
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await postgresSchema?.drop();
+});
 
 describe.each([
   ["memory", async () => createMemoryClassStore()],
   ["PGlite", async () => openPgliteClassStore(join(dataDir, "a"))],
+  [
+    "PostgreSQL",
+    async () => {
+      postgresSchema = await createTestSchema("store");
+      return openPostgresClassStore(postgresSchema.url);
+    },
+  ],
 ])("%s class store", (_name, open) => {
   it("saves, replaces, lists and removes snapshots", async () => {
     const store = await open();
@@ -51,4 +64,10 @@ describe("PGlite class store on disk", () => {
     expect((await second.loadAll())[0]?.step).toBe(3);
     await second.close();
   }, 30_000);
+});
+
+describe("PostgreSQL class store", () => {
+  it("refuses to start, with the server's reason, when the database cannot be reached", async () => {
+    await expect(openPostgresClassStore("postgres://postgres@127.0.0.1:1/test")).rejects.toThrow(/ECONNREFUSED/);
+  });
 });

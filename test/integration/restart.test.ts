@@ -10,14 +10,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { Role } from "../../shared/protocol.ts";
+import { createTestSchema, type TestSchema } from "../support/postgres.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "meridian-restart-"));
 const running: ChildProcess[] = [];
 
+/** Where classes are kept: the default embedded database, or a PostgreSQL server. */
+type Storage = Record<string, string>;
+
 /** Starts `server/main.ts` as its own process and resolves with its address once it listens. */
-function startServerProcess(): Promise<string> {
+function startServerProcess(storage: Storage): Promise<string> {
   const child = spawn(join("node_modules", ".bin", "tsx"), ["server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...storage },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so killing it takes the runtime it starts too.
     detached: true,
@@ -49,14 +53,27 @@ function killHard(child: ChildProcess): void {
   }
 }
 
-afterAll(() => {
+let postgresSchema: TestSchema | undefined;
+
+afterAll(async () => {
   for (const child of running) killHard(child);
   rmSync(dataDir, { recursive: true, force: true });
+  await postgresSchema?.drop();
 });
 
-describe("a server restart", () => {
+describe.each([
+  ["the embedded database", async (): Promise<Storage> => ({ DATA_DIR: dataDir })],
+  [
+    "PostgreSQL",
+    async (): Promise<Storage> => {
+      postgresSchema = await createTestSchema("restart");
+      return { DATABASE_URL: postgresSchema.url };
+    },
+  ],
+])("a server restart, classes kept in %s", (_name, storageFor) => {
   it("brings the class back as it was, under the same code, with the teacher link still working", async () => {
-    const first = await startServerProcess();
+    const storage = await storageFor();
+    const first = await startServerProcess(storage);
     const teacher = await createClassAsBot(first, "solar-system", { nickname: "Ms Okafor" });
     const student = await joinClassAsBot(first, teacher.connection.code, { nickname: "Kofi", language: "sw" });
     await vi.waitFor(() => expect(teacher.connection.view.getState().teacherKey).toBeDefined());
@@ -83,7 +100,7 @@ describe("a server restart", () => {
     });
     await Promise.all([teacher.leave(), student.leave()]);
 
-    const second = await startServerProcess();
+    const second = await startServerProcess(storage);
     const back = await joinClassAsBot(second, code, { nickname: "Kofi", language: "sw" });
     await vi.waitFor(() => expect(back.connection.state.objects.size).toBeGreaterThan(0));
     const state = back.connection.state;

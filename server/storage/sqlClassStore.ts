@@ -1,0 +1,40 @@
+/**
+ * The class store over SQL, the same for the embedded database (PGlite) and a
+ * PostgreSQL server: one row per class, its snapshot as JSON.
+ */
+import type { ClassSnapshot, ClassStore } from "./classStore.ts";
+
+/** What the store needs of a database: both PGlite and a `pg` pool answer this. */
+export interface SqlDatabase {
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  close(): Promise<void>;
+}
+
+export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> {
+  await db.query(`
+    CREATE TABLE IF NOT EXISTS meridian_classes (
+      code TEXT PRIMARY KEY,
+      snapshot JSONB NOT NULL,
+      saved_at BIGINT NOT NULL
+    )
+  `);
+  return {
+    async save(snapshot) {
+      await db.query(
+        `INSERT INTO meridian_classes (code, snapshot, saved_at) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO UPDATE SET snapshot = EXCLUDED.snapshot, saved_at = EXCLUDED.saved_at`,
+        [snapshot.code, JSON.stringify(snapshot), snapshot.savedAt],
+      );
+    },
+    async loadAll() {
+      const result = await db.query<{ snapshot: ClassSnapshot }>(
+        "SELECT snapshot FROM meridian_classes ORDER BY saved_at",
+      );
+      return result.rows.map((row) => row.snapshot);
+    },
+    async remove(code) {
+      await db.query("DELETE FROM meridian_classes WHERE code = $1", [code]);
+    },
+    close: () => db.close(),
+  };
+}
