@@ -47,6 +47,15 @@ export const Limits = {
    * rate: avatars are interpolated, and they are most of a class's traffic.
    */
   avatarPoseHz: 10,
+  /**
+   * An avatar out of a receiver's view (and not close by, and not the one
+   * everyone follows) is sent to them only every this many avatar frames.
+   */
+  avatarOutOfViewEvery: 3,
+  /** Half the cone in front of a receiver's head that counts as in view (a headset sees about 110°). */
+  avatarViewHalfAngleDegrees: 60,
+  /** Avatars this close to a receiver are always sent at the full rate. */
+  avatarNearMetres: 1.5,
   /** Invalid messages tolerated per connection before it is closed. */
   invalidMessageBudget: 50,
   /** A quaternion whose length is off by more than this is not a rotation. */
@@ -103,6 +112,8 @@ export const ServerMessage = {
   ClassEvent: "classEvent",
   /** The teacher called everyone to a point. */
   Gather: "gather",
+  /** Bytes: the avatars due for this receiver (shared/avatarFrame.ts). Short: it is sent ten times a second. */
+  Avatars: "av",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 

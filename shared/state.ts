@@ -38,9 +38,11 @@ export const ParticipantState = schema(
     color: t.uint8().default(0),
     /** True when the participant tracks hands/controllers (a headset). */
     hasHands: t.boolean().default(false),
-    head: t.ref(PoseState),
-    left: t.ref(PoseState),
-    right: t.ref(PoseState),
+    /**
+     * The participant's number in the avatar stream. Heads and hands are not in
+     * this state: they travel packed, per receiver (shared/avatarFrame.ts).
+     */
+    slot: t.uint8().default(0),
     /** When the hand went up (server clock, ms); 0 when it is down. The queue is ordered by it. */
     handRaisedAt: t.float64().default(0),
     /** The teacher silenced this participant's reactions, phrases and chat. */

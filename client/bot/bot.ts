@@ -42,13 +42,16 @@ export class Bot {
     const started = performance.now();
     this.stopWandering();
     this.wanderTimer = setInterval(() => {
-      const angle = phase + ((performance.now() - started) / 1000) * 0.6;
+      const seconds = (performance.now() - started) / 1000;
+      const angle = phase + seconds * 0.6;
       const head = circlePose(angle, radius, 1.6);
       const handsOffset = 0.25;
+      // Hands never keep still relative to the head: they sway, as a real user's do.
+      const sway = (offset: number) => 0.06 * Math.sin(seconds * 5 + phase + offset);
       this.connection.sendAvatarPose({
         head,
-        left: circlePose(angle - 0.2, radius - handsOffset, 1.2),
-        right: circlePose(angle + 0.2, radius - handsOffset, 1.2),
+        left: circlePose(angle - 0.2 + sway(0), radius - handsOffset + sway(1), 1.2 + sway(2)),
+        right: circlePose(angle + 0.2 + sway(3), radius - handsOffset + sway(4), 1.2 + sway(5)),
       });
     }, 1000 / hz);
   }

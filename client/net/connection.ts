@@ -31,6 +31,7 @@ import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 const EVENTS_KEPT = 50;
 /** The round trip goes to the teacher's roster every third ping (about every 6 s). */
 const PINGS_PER_LINK_REPORT = 3;
+import { decodeAvatarFrame } from "../../shared/avatarFrame.ts";
 import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
@@ -136,6 +137,7 @@ export class ClassroomConnection {
       this.view.setState({ teacherKey: message.teacherKey });
     });
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
+    room.onMessage(ServerMessage.Avatars, (frame: Uint8Array) => this.onAvatarFrame(frame));
     room.onMessage(ServerMessage.ClassEvent, (event: ClassEventMessage) => {
       this.view.setState({ events: [...this.view.getState().events, event].slice(-EVENTS_KEPT) });
     });
@@ -183,6 +185,17 @@ export class ClassroomConnection {
     });
   }
 
+  /** Avatars name their seat by slot; the state says which slot is whose. */
+  private onAvatarFrame(frame: Uint8Array): void {
+    const seatBySlot = new Map<number, string>();
+    this.room.state.participants.forEach((participant, seat) => seatBySlot.set(participant.slot, seat));
+    const now = this.now();
+    for (const { slot, pose } of decodeAvatarFrame(frame)) {
+      const seat = seatBySlot.get(slot);
+      if (seat !== undefined) this.poses.recordAvatar(seat, pose, now);
+    }
+  }
+
   /** Every frame from the server, whatever it carries, shows the link is alive. */
   private listenForAnythingHeard(): void {
     const events = this.room.connection.events;
@@ -219,6 +232,8 @@ export class ClassroomConnection {
       sameOptionalPose(last.right, pose.right);
     if (still) return;
     this.lastAvatarPose = pose;
+    // The server does not echo a participant's own avatar back; the scene reads it from here.
+    this.poses.recordAvatar(this.seat, pose, this.now());
     this.poseSender.offer(pose);
   }
 

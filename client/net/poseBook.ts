@@ -1,7 +1,9 @@
 /**
- * Every remote pose the scene draws, each in its own interpolation buffer,
- * fed from the replicated state after each patch.
+ * Every remote pose the scene draws, each in its own interpolation buffer:
+ * objects fed from the replicated state after each patch, avatars from the
+ * avatar stream's frames.
  */
+import type { AvatarPose } from "../../shared/avatarFrame.ts";
 import type { Pose } from "../../shared/math.ts";
 import type { ClassroomState, PoseState } from "../../shared/state.ts";
 import { InterpolationBuffer } from "./interpolation.ts";
@@ -11,20 +13,25 @@ export type PoseKey = `object:${string}` | `head:${string}` | `left:${string}` |
 export class PoseBook {
   private buffers = new Map<PoseKey, InterpolationBuffer>();
 
-  /** Records the poses in a freshly patched state; unchanged ones add nothing. */
+  /** Records the object poses in a freshly patched state (unchanged ones add nothing) and forgets whoever left. */
   ingest(state: ClassroomState, now: number): void {
     const live = new Set<PoseKey>();
-    state.objects.forEach((object, id) => this.record(`object:${id}`, object.pose, now, live));
-    state.participants.forEach((participant, seat) => {
-      this.record(`head:${seat}`, participant.head, now, live);
-      if (participant.hasHands) {
-        this.record(`left:${seat}`, participant.left, now, live);
-        this.record(`right:${seat}`, participant.right, now, live);
-      }
+    state.objects.forEach((object, id) => {
+      live.add(`object:${id}`);
+      this.record(`object:${id}`, fromState(object.pose), now);
     });
     for (const key of this.buffers.keys()) {
-      if (!live.has(key)) this.buffers.delete(key);
+      const [kind, id] = splitKey(key);
+      const gone = kind === "object" ? !live.has(key) : !state.participants.has(id);
+      if (gone) this.buffers.delete(key);
     }
+  }
+
+  /** Records where a participant's head and hands are (from an avatar frame, or this participant's own). */
+  recordAvatar(seat: string, pose: AvatarPose, now: number): void {
+    this.record(`head:${seat}`, pose.head, now);
+    if (pose.left) this.record(`left:${seat}`, pose.left, now);
+    if (pose.right) this.record(`right:${seat}`, pose.right, now);
   }
 
   /** The pose to draw now for a key, or undefined before the first sample. */
@@ -42,9 +49,7 @@ export class PoseBook {
     this.buffers.get(key)?.reset(pose, now);
   }
 
-  private record(key: PoseKey, source: PoseState, now: number, live: Set<PoseKey>): void {
-    live.add(key);
-    const pose: Pose = { p: [source.px, source.py, source.pz], q: [source.qx, source.qy, source.qz, source.qw] };
+  private record(key: PoseKey, pose: Pose, now: number): void {
     let buffer = this.buffers.get(key);
     if (!buffer) {
       buffer = new InterpolationBuffer();
@@ -56,6 +61,15 @@ export class PoseBook {
     if (previous && samePose(previous, pose)) return;
     buffer.push(pose, now);
   }
+}
+
+function fromState(source: PoseState): Pose {
+  return { p: [source.px, source.py, source.pz], q: [source.qx, source.qy, source.qz, source.qw] };
+}
+
+function splitKey(key: PoseKey): [string, string] {
+  const colon = key.indexOf(":");
+  return [key.slice(0, colon), key.slice(colon + 1)];
 }
 
 function samePose(a: Pose, b: Pose): boolean {

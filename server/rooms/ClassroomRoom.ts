@@ -3,8 +3,9 @@
  * against the shared schemas, calls the classroom rule, and replies.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type AuthContext, type Client, Room, ServerError, matchMaker } from "@colyseus/core";
+import { type AuthContext, type Client, ClientState, Room, ServerError, matchMaker } from "@colyseus/core";
 import { z } from "zod";
+import { encodeAvatarFrame } from "../../shared/avatarFrame.ts";
 import { generateJoinCode } from "../../shared/joinCode.ts";
 import {
   ClassEventKind,
@@ -27,6 +28,7 @@ import {
 } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
+import { avatarsDueFor } from "../rules/avatarInterest.ts";
 import * as rules from "../rules/classroom.ts";
 import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
@@ -54,6 +56,8 @@ const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
 /** The create option the server uses to bring a saved class back. */
 export const RESTORE = "__restoreFromSnapshot";
 const SAVE_INTERVAL_MS = 2000;
+/** Patches go at the move rate; avatar frames at the (lower) avatar rate. */
+const PATCHES_PER_AVATAR_FRAME = Math.round(Limits.poseSendHz / Limits.avatarPoseHz);
 
 /** Makes the room class for a server, closed over its lesson catalog. */
 export function createClassroomRoom(context: ClassroomRoomContext) {
@@ -73,6 +77,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     keyForCreator: string | undefined;
     teacherSeated = false;
     lastSaved = "";
+    patchesSent = 0;
+    avatarFrames = 0;
     /** Set when the class is over for good, so its saved copy is deleted rather than kept. */
     finished = false;
     emptySince: number | undefined;
@@ -139,6 +145,23 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       // Saved in batches, only when something changed: the database never slows the room.
       this.clock.setInterval(() => void this.save(), SAVE_INTERVAL_MS);
       await this.save();
+    }
+
+    override broadcastPatch(): boolean {
+      const changed = super.broadcastPatch();
+      // Avatar frames go right after a patch, so a receiver already knows every seat a frame names.
+      if (++this.patchesSent % PATCHES_PER_AVATAR_FRAME === 0) this.sendAvatarFrames();
+      return changed;
+    }
+
+    /** Sends each participant the avatars due for them (server/rules/avatarInterest.ts). */
+    sendAvatarFrames() {
+      const frame = ++this.avatarFrames;
+      for (const client of this.clients) {
+        if (client.state !== ClientState.JOINED) continue;
+        const entries = avatarsDueFor(this.classroom, client.sessionId, frame);
+        if (entries.length > 0) client.sendBytes(ServerMessage.Avatars, encodeAvatarFrame(entries));
+      }
     }
 
     /** Saves the class if anything changed since the last save. */

@@ -105,7 +105,7 @@ describe("connections", () => {
   it("avatar poses update only for seated participants", () => {
     const classroom = classWithThree();
     expect(updateAvatarPose(classroom, "ana", { head: pose(0.3, 1.5), right: pose(0.4, 1.2) }).ok).toBe(true);
-    expect(classroom.state.participants.get("ana")!.right.px).toBeCloseTo(0.4, 2);
+    expect(classroom.avatars.get("ana")!.pose.right!.p[0]).toBeCloseTo(0.4, 2);
     expect(classroom.state.participants.get("ana")!.hasHands).toBe(true);
     updateAvatarPose(classroom, "ana", { head: pose(0.3, 1.5) });
     expect(classroom.state.participants.get("ana")!.hasHands).toBe(false);

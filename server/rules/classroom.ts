@@ -2,6 +2,7 @@
  * Classroom rules: plain functions over the class state, with time passed in.
  * The room adapts sockets to these; tests call them directly.
  */
+import type { AvatarPose } from "../../shared/avatarFrame.ts";
 import { type Pose, type Vec3, clampVec3, normalizeQuat } from "../../shared/math.ts";
 import type { Lesson, LessonObject } from "../../shared/lesson.ts";
 import {
@@ -29,6 +30,22 @@ export interface Classroom {
   rateWindows: RateWindows;
   /** Recent chat and phrases, shown to newcomers. */
   recentEvents: ClassEventMessage[];
+  /** Where each seat's head and hands are, by seat: sent outside the state (see avatarInterest.ts). */
+  avatars: Map<string, AvatarRecord>;
+  /** What each receiver (by seat) was last sent of each avatar (by seat). */
+  avatarsSent: Map<string, Map<string, AvatarSent>>;
+}
+
+export interface AvatarRecord {
+  pose: AvatarPose;
+  /** Goes up with every update, so a receiver is sent only what changed since. */
+  version: number;
+}
+
+export interface AvatarSent {
+  version: number;
+  /** The avatar frame it went out in. */
+  frame: number;
 }
 
 export type RuleResult = { ok: true } | { ok: false; reason: Refusal; detail?: string };
@@ -52,6 +69,8 @@ export function openClassroom(lesson: Lesson): Classroom {
     addedModels: [],
     rateWindows: new Map(),
     recentEvents: [],
+    avatars: new Map(),
+    avatarsSent: new Map(),
   };
   enterStep(classroom, 0);
   return classroom;
@@ -136,6 +155,11 @@ export function writePose(target: PoseState, pose: Pose): void {
   target.qw = qw;
 }
 
+/** A pose kept inside the world, its rotation of unit length. */
+function cleanPose(pose: Pose): Pose {
+  return { p: clampVec3(pose.p, Limits.worldBound), q: normalizeQuat(pose.q) };
+}
+
 /** Reads a pose out of state. */
 export function readPose(source: PoseState): Pose {
   return { p: [source.px, source.py, source.pz], q: [source.qx, source.qy, source.qz, source.qw] };
@@ -157,10 +181,19 @@ export function seatParticipant(classroom: Classroom, seat: string, who: Newcome
   participant.device = who.device;
   participant.language = who.language;
   participant.color = firstFreeColor(classroom.state);
+  participant.slot = firstFreeSlot(classroom.state);
   // Desktop users start around the table, facing it, at standing eye height.
-  writePose(participant.head, { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] });
+  classroom.avatars.set(seat, { pose: { head: { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] } }, version: 1 });
   classroom.state.participants.set(seat, participant);
   return participant;
+}
+
+function firstFreeSlot(state: ClassroomState): number {
+  const used = new Set<number>();
+  state.participants.forEach((p) => used.add(p.slot));
+  let slot = 0;
+  while (used.has(slot)) slot++;
+  return slot;
 }
 
 function firstFreeColor(state: ClassroomState): number {
@@ -178,10 +211,14 @@ export function isTeacher(classroom: Classroom, seat: string): boolean {
 /** Updates where a participant's head and hands are. */
 export function updateAvatarPose(classroom: Classroom, seat: string, payload: ClientPayloads["pose"]): RuleResult {
   const participant = classroom.state.participants.get(seat);
-  if (!participant) return refuse(Refusal.UnknownParticipant);
-  writePose(participant.head, payload.head);
-  if (payload.left) writePose(participant.left, payload.left);
-  if (payload.right) writePose(participant.right, payload.right);
+  const avatar = classroom.avatars.get(seat);
+  if (!participant || !avatar) return refuse(Refusal.UnknownParticipant);
+  avatar.pose = {
+    head: cleanPose(payload.head),
+    left: payload.left && cleanPose(payload.left),
+    right: payload.right && cleanPose(payload.right),
+  };
+  avatar.version++;
   // Hands show while they are tracked (in a headset session), not before.
   participant.hasHands = payload.left !== undefined || payload.right !== undefined;
   return ok;
@@ -262,6 +299,8 @@ export function markDropped(classroom: Classroom, seat: string): void {
 export function markReconnected(classroom: Classroom, seat: string): void {
   const participant = classroom.state.participants.get(seat);
   if (participant) participant.connected = true;
+  // Whatever was sent before the drop may be lost: the returning receiver gets every avatar afresh.
+  classroom.avatarsSent.delete(seat);
 }
 
 /** Removes a seat for good (the participant left or their grace ran out). */
@@ -270,6 +309,9 @@ export function vacateSeat(classroom: Classroom, seat: string): void {
   forgetRates(classroom.rateWindows, seat);
   if (classroom.state.followSeat === seat) classroom.state.followSeat = "";
   classroom.state.participants.delete(seat);
+  classroom.avatars.delete(seat);
+  classroom.avatarsSent.delete(seat);
+  for (const sent of classroom.avatarsSent.values()) sent.delete(seat);
 }
 
 function requireTeacher(classroom: Classroom, seat: string): RuleResult {

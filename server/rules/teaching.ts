@@ -129,9 +129,8 @@ export function handTo(classroom: Classroom, seat: string, objectId: string, tar
   if (!allowed.ok) return allowed;
   const object = classroom.state.objects.get(objectId);
   if (!object) return refuse(Refusal.UnknownObject);
-  const student = classroom.state.participants.get(target);
-  if (!student) return refuse(Refusal.UnknownParticipant);
-  const head = readPose(student.head);
+  const head = classroom.avatars.get(target)?.pose.head;
+  if (!head || !classroom.state.participants.has(target)) return refuse(Refusal.UnknownParticipant);
   const [x, y, z, w] = head.q;
   // The head looks along its -z: rotate (0, 0, -1) by the head's rotation.
   const forward: Vec3 = [-(2 * (x * z + w * y)), -(2 * (y * z - w * x)), -(1 - 2 * (x * x + y * y))];

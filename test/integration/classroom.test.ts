@@ -112,9 +112,10 @@ describe("holding objects", () => {
     const { ana, bo } = await classOfThree();
     ana.connection.sendAvatarPose({ head: posed(0.5, 1.7, 1), right: posed(0.6, 1.2, 0.8) });
     await vi.waitFor(() => {
-      const seen = bo.connection.state.participants.get(ana.connection.seat)!;
-      expect(seen.head.px).toBeCloseTo(0.5, 2);
-      expect(seen.right.pz).toBeCloseTo(0.8, 2);
+      const seat = ana.connection.seat;
+      expect(bo.connection.poses.latest(`head:${seat}`)?.p[0]).toBeCloseTo(0.5, 2);
+      expect(bo.connection.poses.latest(`right:${seat}`)?.p[2]).toBeCloseTo(0.8, 2);
+      expect(bo.connection.state.participants.get(seat)!.hasHands).toBe(true);
     });
   });
 });
