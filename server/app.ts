@@ -18,6 +18,7 @@ import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
 import { openPostgresClassStore } from "./storage/postgresClassStore.ts";
 import { type LessonCatalog, loadLessonCatalog } from "./lessons/catalog.ts";
 import { RESTORE, createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
+import { watchServerLoad } from "./rooms/serverLoad.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -40,9 +41,11 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
   const models = createModelStore();
   const store = await openClassStore(config);
+  const load = watchServerLoad();
   const ClassroomRoom = createClassroomRoom({
     catalog,
     store,
+    load,
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
@@ -83,6 +86,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     port: address.port,
     url: config.publicUrl ?? `http://${shownHost}:${address.port}`,
     stop: async () => {
+      load.stop();
       await server.gracefullyShutdown(false);
       await store.close();
     },

@@ -37,40 +37,55 @@ export function avatarEntryBytes(pose: AvatarPose): number {
   return HEAD_BYTES + (pose.left || pose.right ? 2 * HAND_BYTES : 0);
 }
 
+/** A frame of several entries. */
 export function encodeAvatarFrame(entries: AvatarEntry[]): Uint8Array {
-  const bytes = new Uint8Array(entries.reduce((sum, entry) => sum + avatarEntryBytes(entry.pose), 0));
+  return joinAvatarEntries(entries.map(encodeAvatarEntry));
+}
+
+/** Entries encoded once (a server sends the same avatar to many receivers) joined into one frame. */
+export function joinAvatarEntries(encoded: Uint8Array[]): Uint8Array {
+  if (encoded.length === 1) return encoded[0]!;
+  const frame = new Uint8Array(encoded.reduce((sum, bytes) => sum + bytes.byteLength, 0));
+  let at = 0;
+  for (const bytes of encoded) {
+    frame.set(bytes, at);
+    at += bytes.byteLength;
+  }
+  return frame;
+}
+
+export function encodeAvatarEntry({ slot, pose }: AvatarEntry): Uint8Array {
+  const bytes = new Uint8Array(avatarEntryBytes(pose));
   const view = new DataView(bytes.buffer);
   let at = 0;
-  for (const { slot, pose } of entries) {
-    const head = smallestThree(pose.head.q);
-    const hands = pose.left || pose.right ? [pose.left ?? pose.head, pose.right ?? pose.head] : [];
-    const handRotations = hands.map((hand) => smallestThree(hand.q));
-    view.setUint8(at, slot);
-    view.setUint8(
-      at + 1,
-      head.dropped |
-        (hands.length ? HANDS_FLAG : 0) |
-        ((handRotations[0]?.dropped ?? 0) << 3) |
-        ((handRotations[1]?.dropped ?? 0) << 5),
-    );
+  const head = smallestThree(pose.head.q);
+  const hands = pose.left || pose.right ? [pose.left ?? pose.head, pose.right ?? pose.head] : [];
+  const handRotations = hands.map((hand) => smallestThree(hand.q));
+  view.setUint8(at, slot);
+  view.setUint8(
+    at + 1,
+    head.dropped |
+      (hands.length ? HANDS_FLAG : 0) |
+      ((handRotations[0]?.dropped ?? 0) << 3) |
+      ((handRotations[1]?.dropped ?? 0) << 5),
+  );
+  at += 2;
+  // Hands are placed from the head as the receiver will decode it, so the two roundings do not add up.
+  const headAsDecoded = pose.head.p.map((value) => {
+    const quantized = quantize(value / Limits.worldBound, 32767);
+    view.setInt16(at, quantized, true);
     at += 2;
-    // Hands are placed from the head as the receiver will decode it, so the two roundings do not add up.
-    const headAsDecoded = pose.head.p.map((value) => {
-      const quantized = quantize(value / Limits.worldBound, 32767);
-      view.setInt16(at, quantized, true);
-      at += 2;
-      return (quantized / 32767) * Limits.worldBound;
-    });
-    for (const value of head.kept) {
-      view.setInt16(at, quantize(value / SMALLEST_THREE_RANGE, 32767), true);
-      at += 2;
-    }
-    hands.forEach((hand, index) => {
-      for (let axis = 0; axis < 3; axis++)
-        view.setInt8(at++, quantize((hand.p[axis]! - headAsDecoded[axis]!) / (HAND_REACH_CM / 100), HAND_REACH_CM));
-      for (const value of handRotations[index]!.kept) view.setInt8(at++, quantize(value / SMALLEST_THREE_RANGE, 127));
-    });
+    return (quantized / 32767) * Limits.worldBound;
+  });
+  for (const value of head.kept) {
+    view.setInt16(at, quantize(value / SMALLEST_THREE_RANGE, 32767), true);
+    at += 2;
   }
+  hands.forEach((hand, index) => {
+    for (let axis = 0; axis < 3; axis++)
+      view.setInt8(at++, quantize((hand.p[axis]! - headAsDecoded[axis]!) / (HAND_REACH_CM / 100), HAND_REACH_CM));
+    for (const value of handRotations[index]!.kept) view.setInt8(at++, quantize(value / SMALLEST_THREE_RANGE, 127));
+  });
   return bytes;
 }
 

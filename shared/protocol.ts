@@ -56,6 +56,12 @@ export const Limits = {
   avatarViewHalfAngleDegrees: 60,
   /** Avatars this close to a receiver are always sent at the full rate. */
   avatarNearMetres: 1.5,
+  /**
+   * A receiver whose reported round trip reaches these is sent every second,
+   * or every third, avatar frame: a link that is backing up gets less to carry
+   * (the newest poses, never a queue of old ones).
+   */
+  backedUpLinkRttMs: [400, 800],
   /** Invalid messages tolerated per connection before it is closed. */
   invalidMessageBudget: 50,
   /** A quaternion whose length is off by more than this is not a rotation. */

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, ClientState, Room, ServerError, matchMaker } from "@colyseus/core";
 import { z } from "zod";
-import { encodeAvatarFrame } from "../../shared/avatarFrame.ts";
+import { encodeAvatarEntry, joinAvatarEntries } from "../../shared/avatarFrame.ts";
 import { generateJoinCode } from "../../shared/joinCode.ts";
 import {
   ClassEventKind,
@@ -28,11 +28,12 @@ import {
 } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
-import { avatarsDueFor } from "../rules/avatarInterest.ts";
+import { type AvatarDue, avatarsDueFor } from "../rules/avatarInterest.ts";
 import * as rules from "../rules/classroom.ts";
 import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 import * as teaching from "../rules/teaching.ts";
+import type { ServerLoad } from "./serverLoad.ts";
 
 interface SeatData {
   invalidMessages: number;
@@ -49,6 +50,8 @@ export interface ClassroomRoomContext {
   modelAvailable: (file: string) => boolean;
   /** Clock for the rules; tests may replace it. */
   now?: () => number;
+  /** How busy the server process is; avatar frames thin out when it is short of time. */
+  load?: ServerLoad;
 }
 
 const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
@@ -157,10 +160,17 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** Sends each participant the avatars due for them (server/rules/avatarInterest.ts). */
     sendAvatarFrames() {
       const frame = ++this.avatarFrames;
+      // Each avatar is encoded once per frame, however many receivers it goes to.
+      const encoded = new Map<string, Uint8Array>();
+      const entryBytes = (due: AvatarDue) => {
+        let bytes = encoded.get(due.seat);
+        if (!bytes) encoded.set(due.seat, (bytes = encodeAvatarEntry(due)));
+        return bytes;
+      };
       for (const client of this.clients) {
         if (client.state !== ClientState.JOINED) continue;
-        const entries = avatarsDueFor(this.classroom, client.sessionId, frame);
-        if (entries.length > 0) client.sendBytes(ServerMessage.Avatars, encodeAvatarFrame(entries));
+        const due = avatarsDueFor(this.classroom, client.sessionId, frame, context.load?.avatarStride);
+        if (due.length > 0) client.sendBytes(ServerMessage.Avatars, joinAvatarEntries(due.map(entryBytes)));
       }
     }
 
