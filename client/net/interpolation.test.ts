@@ -25,6 +25,19 @@ describe("interpolation buffer", () => {
     }
   });
 
+  it("follows a sender's slower rhythm: poses every 300 ms still give steady motion, without stops", () => {
+    const buffer = new InterpolationBuffer();
+    for (let i = 0; i <= 20; i++) buffer.push(at(i * 0.3), 1000 + i * 300);
+    let previous = -Infinity;
+    for (let now = 3000; now <= 7000; now += 16) {
+      const x = buffer.sample(now)!.p[0];
+      // Never backwards, and never stuck for a whole frame while the sender keeps moving.
+      expect(x).toBeGreaterThan(previous);
+      previous = x;
+      if (now > 6400) break;
+    }
+  });
+
   it("extrapolates briefly when a sample is late, then rests at the newest pose", () => {
     const buffer = new InterpolationBuffer({ delayMs: 100, maxExtrapolationMs: 100, restGapMs: 150 });
     buffer.push(at(0), 1000);

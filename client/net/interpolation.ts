@@ -24,11 +24,32 @@ export const DEFAULT_INTERPOLATION: InterpolationOptions = { delayMs: 150, maxEx
 
 const MAX_SAMPLES = 32;
 
-/** A short history of one entity's poses, sampled at render time. */
+/** Gaps longer than this are pauses, not the sender's rhythm. */
+const RHYTHM_MAX_GAP_MS = 1000;
+
+/**
+ * A short history of one entity's poses, sampled at render time. It follows
+ * the rhythm poses actually come at: an avatar sent less often (behind the
+ * viewer, a backed-up link, a busy server) is rendered further in the past, so
+ * it still moves smoothly instead of in stops and starts.
+ */
 export class InterpolationBuffer {
   private samples: Sample[] = [];
+  /** Typical time between samples (ms), a moving average. */
+  private rhythmMs: number;
 
-  constructor(private readonly options: InterpolationOptions = DEFAULT_INTERPOLATION) {}
+  constructor(private readonly options: InterpolationOptions = DEFAULT_INTERPOLATION) {
+    this.rhythmMs = options.delayMs / 1.5;
+  }
+
+  /** Render delay: the configured one, or one and a half of the sender's actual interval if longer. */
+  private get delayMs(): number {
+    return Math.max(this.options.delayMs, 1.5 * this.rhythmMs);
+  }
+
+  private get restGapMs(): number {
+    return Math.max(this.options.restGapMs, 2.5 * this.rhythmMs);
+  }
 
   /** Records a pose received at `at` (ms, the receiver's clock). */
   push(pose: Pose, at: number): void {
@@ -37,10 +58,11 @@ export class InterpolationBuffer {
       last.pose = pose;
       return;
     }
+    if (last && at - last.at <= RHYTHM_MAX_GAP_MS) this.rhythmMs += 0.25 * (at - last.at - this.rhythmMs);
     // After a rest, start the motion from where it rested, not from the
     // moment it last moved: otherwise it would jump most of the way at once.
-    if (last && at - last.at > this.options.restGapMs) {
-      this.samples.push({ at: at - this.options.restGapMs / 2, pose: last.pose });
+    if (last && at - last.at > this.restGapMs) {
+      this.samples.push({ at: at - this.restGapMs / 2, pose: last.pose });
     }
     this.samples.push({ at, pose });
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
@@ -60,7 +82,7 @@ export class InterpolationBuffer {
   sample(now: number): Pose | undefined {
     const samples = this.samples;
     if (samples.length === 0) return undefined;
-    const renderAt = now - this.options.delayMs;
+    const renderAt = now - this.delayMs;
     const first = samples[0]!;
     if (renderAt <= first.at) return first.pose;
 
@@ -76,10 +98,10 @@ export class InterpolationBuffer {
     // unless no sample has come for long enough to say the motion stopped.
     const newest = samples.at(-1)!;
     const previous = samples.at(-2);
-    if (!previous || now - newest.at > this.options.restGapMs) return newest.pose;
+    if (!previous || now - newest.at > this.restGapMs) return newest.pose;
     const ahead = Math.min(renderAt - newest.at, this.options.maxExtrapolationMs);
     const span = newest.at - previous.at;
-    if (span <= 0 || span > this.options.restGapMs) return newest.pose;
+    if (span <= 0 || span > this.restGapMs) return newest.pose;
     return interpolatePose(previous.pose, newest.pose, 1 + ahead / span);
   }
 }
