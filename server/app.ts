@@ -5,8 +5,10 @@
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { defineRoom, defineServer, type Server } from "@colyseus/core";
 import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
@@ -16,9 +18,11 @@ import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
 import { openPostgresClassStore } from "./storage/postgresClassStore.ts";
-import { type LessonCatalog, loadLessonCatalog } from "./lessons/catalog.ts";
-import { RESTORE, createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
+import { loadLessonCatalog } from "./lessons/catalog.ts";
+import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/ClassroomRoom.ts";
 import { watchServerLoad } from "./rooms/serverLoad.ts";
+import { keepClasses } from "./cluster/classKeeper.ts";
+import { selectProcessForNewClass } from "./cluster/placement.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -53,6 +57,15 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
 
   const server = defineServer({
     rooms: { [ROOM_NAME]: defineRoom(ClassroomRoom) },
+    // Scale-out: matchmaking and room calls go through Redis, so a code works on every process.
+    ...(config.scaleOut
+      ? {
+          presence: new RedisPresence(config.scaleOut.redisUrl),
+          driver: new RedisDriver(config.scaleOut.redisUrl),
+          publicAddress: config.scaleOut.publicAddress,
+          selectProcessIdToCreateRoom: selectProcessForNewClass,
+        }
+      : {}),
     // A silent drop (Wi-Fi gone, no close frame) is noticed within about 6 seconds.
     transport: new WebSocketTransport({ pingInterval: 2000, pingMaxRetries: 2 }),
     gracefullyShutdown: false,
@@ -79,7 +92,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const httpServer = server.transport.server!;
   limitFailedJoins(httpServer, overrides.joinLimits);
   const address = httpServer.address() as AddressInfo;
-  await restoreSavedClasses(store, catalog);
+  const keeper = await keepClasses(store, catalog, { scaleOut: config.scaleOut !== undefined });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
     server,
@@ -87,32 +100,16 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     url: config.publicUrl ?? `http://${shownHost}:${address.port}`,
     stop: async () => {
       load.stop();
+      keeper.stop();
       await server.gracefullyShutdown(false);
       await store.close();
     },
   };
 }
 
-/** How long a saved class waits for its people after a restart before it is dropped. */
-const RESTORE_WITHIN_MS = 24 * 60 * 60 * 1000;
-
-/** Brings back every class saved before the last stop, under its own code. */
 /** PostgreSQL when configured, else the embedded database in the data folder, else memory only. */
 function openClassStore(config: ServerConfig): Promise<ClassStore> {
   if (config.databaseUrl) return openPostgresClassStore(config.databaseUrl);
   if (config.dataDir) return openPgliteClassStore(config.dataDir);
   return Promise.resolve(createMemoryClassStore());
-}
-
-async function restoreSavedClasses(store: ClassStore, catalog: LessonCatalog): Promise<void> {
-  for (const snapshot of await store.loadAll()) {
-    const stale = Date.now() - snapshot.savedAt > RESTORE_WITHIN_MS;
-    if (snapshot.ended || stale || !catalog.get(snapshot.lessonId)) {
-      await store.remove(snapshot.code);
-      continue;
-    }
-    await matchMaker.createRoom(ROOM_NAME, { [RESTORE]: snapshot }).catch((error: unknown) => {
-      console.error(`class ${snapshot.code} could not be restored`, error);
-    });
-  }
 }

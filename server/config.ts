@@ -2,6 +2,8 @@
  * Server settings, read once from the environment with embedded defaults so
  * `npm start` needs nothing set.
  */
+import { hostname } from "node:os";
+
 export interface ServerConfig {
   /** Port for pages and rooms alike. */
   port: number;
@@ -19,6 +21,18 @@ export interface ServerConfig {
   dataDir: string | undefined;
   /** A PostgreSQL server to keep classes in instead (postgres://…); takes the place of the embedded database. */
   databaseUrl?: string | undefined;
+  /** Scale-out mode: several processes share classes through Redis (matchmaking) and PostgreSQL (scenes). */
+  scaleOut?: ScaleOutConfig | undefined;
+}
+
+export interface ScaleOutConfig {
+  /** Redis for Colyseus presence and its matchmaking driver (redis://…). */
+  redisUrl: string;
+  /**
+   * Where students' browsers reach this very process (host:port, or host/path behind a proxy that
+   * strips the path): a class lives on one process and its students connect to it there.
+   */
+  publicAddress: string;
 }
 
 /** Reads the configuration from environment variables. */
@@ -36,5 +50,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // DATA_DIR=memory keeps nothing on disk (classes are lost on restart).
     dataDir: env.DATA_DIR === "memory" ? undefined : (env.DATA_DIR ?? ".data/classes"),
     databaseUrl: env.DATABASE_URL || undefined,
+    scaleOut: readScaleOut(env, port),
+  };
+}
+
+/** REDIS_URL switches scale-out on; it needs PostgreSQL, since every process must see every class. */
+function readScaleOut(env: NodeJS.ProcessEnv, port: number): ScaleOutConfig | undefined {
+  if (!env.REDIS_URL) return undefined;
+  if (!env.DATABASE_URL)
+    throw new Error("REDIS_URL (scale-out mode) needs DATABASE_URL: the processes keep their classes in PostgreSQL");
+  if (!env.PUBLIC_ADDRESS && port === 0)
+    throw new Error("scale-out mode needs a fixed PORT, or PUBLIC_ADDRESS: students connect to each process directly");
+  return {
+    redisUrl: env.REDIS_URL,
+    publicAddress: env.PUBLIC_ADDRESS || `${hostname()}:${port}`,
   };
 }

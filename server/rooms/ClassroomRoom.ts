@@ -177,7 +177,10 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** Saves the class if anything changed since the last save. */
     async save() {
       if (this.finished) return;
-      const snapshot = persistence.snapshotOf(this.classroom, this.roomId, this.teacherKeyHash, now());
+      const snapshot = {
+        ...persistence.snapshotOf(this.classroom, this.roomId, this.teacherKeyHash, now()),
+        owner: matchMaker.processId,
+      };
       const content = JSON.stringify({ ...snapshot, savedAt: 0 });
       if (content === this.lastSaved) return;
       this.lastSaved = content;

@@ -19,6 +19,8 @@ export interface ClassSnapshot {
   /** Who had a seat (nicknames only), for the teacher's record; seats themselves are not restored. */
   roster: { seat: string; nickname: string; role: string }[];
   savedAt: number;
+  /** The server process running the class when it was saved (scale-out: who to ask whether it still does). */
+  owner?: string;
 }
 
 export interface ClassStore {

@@ -3,7 +3,6 @@
  * embedded database is killed mid-lesson and started again; students rejoin
  * with the same code and find the scene as it was.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,52 +10,16 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { Role } from "../../shared/protocol.ts";
 import { createTestSchema, type TestSchema } from "../support/postgres.ts";
+import { killAllServerProcesses, killHard, startServerProcess } from "../support/serverProcess.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "meridian-restart-"));
-const running: ChildProcess[] = [];
-
 /** Where classes are kept: the default embedded database, or a PostgreSQL server. */
 type Storage = Record<string, string>;
-
-/** Starts `server/main.ts` as its own process and resolves with its address once it listens. */
-function startServerProcess(storage: Storage): Promise<string> {
-  const child = spawn(join("node_modules", ".bin", "tsx"), ["server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...storage },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so killing it takes the runtime it starts too.
-    detached: true,
-  });
-  running.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url.replace("localhost", "127.0.0.1"));
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-}
-
-/** Kills a server process group at once, as a crash or a power cut would. */
-function killHard(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
-}
 
 let postgresSchema: TestSchema | undefined;
 
 afterAll(async () => {
-  for (const child of running) killHard(child);
+  killAllServerProcesses();
   rmSync(dataDir, { recursive: true, force: true });
   await postgresSchema?.drop();
 });
@@ -73,7 +36,7 @@ describe.each([
 ])("a server restart, classes kept in %s", (_name, storageFor) => {
   it("brings the class back as it was, under the same code, with the teacher link still working", async () => {
     const storage = await storageFor();
-    const first = await startServerProcess(storage);
+    const { url: first, child: firstProcess } = await startServerProcess(storage);
     const teacher = await createClassAsBot(first, "solar-system", { nickname: "Ms Okafor" });
     const student = await joinClassAsBot(first, teacher.connection.code, { nickname: "Kofi", language: "sw" });
     await vi.waitFor(() => expect(teacher.connection.view.getState().teacherKey).toBeDefined());
@@ -94,13 +57,13 @@ describe.each([
     });
     // Saves are batched every two seconds; give one to happen, then pull the plug.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    killHard(running.at(-1)!);
+    killHard(firstProcess);
     await vi.waitFor(() => expect(student.connection.view.getState().status).not.toBe("connected"), {
       timeout: 15_000,
     });
     await Promise.all([teacher.leave(), student.leave()]);
 
-    const second = await startServerProcess(storage);
+    const { url: second } = await startServerProcess(storage);
     const back = await joinClassAsBot(second, code, { nickname: "Kofi", language: "sw" });
     await vi.waitFor(() => expect(back.connection.state.objects.size).toBeGreaterThan(0));
     const state = back.connection.state;

@@ -1,0 +1,121 @@
+/**
+ * Scale-out mode: two server processes sharing Redis (matchmaking) and
+ * PostgreSQL (scenes). A code works through either; classes spread over
+ * both; when the process running a class dies, the other takes the class
+ * back with nothing lost.
+ */
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
+import { createTestSchema, type TestSchema } from "../support/postgres.ts";
+import { emptyTestRedisDatabase } from "../support/redis.ts";
+import { type ServerProcess, killAllServerProcesses, killHard, startServerProcess } from "../support/serverProcess.ts";
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The process a bot's class lives on, read from where its socket went (host:port of that process). */
+function hostOf(bot: Bot): string {
+  const transport = bot.connection.room.connection.transport as unknown as { ws: WebSocket };
+  return new URL(transport.ws.url).host;
+}
+
+let schema: TestSchema;
+const processes: ServerProcess[] = [];
+const bots: Bot[] = [];
+
+beforeAll(async () => {
+  schema = await createTestSchema("cluster");
+  const redisUrl = await emptyTestRedisDatabase();
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    processes.push(
+      await startServerProcess({
+        PORT: String(port),
+        REDIS_URL: redisUrl,
+        DATABASE_URL: schema.url,
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      }),
+    );
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(bots.map((bot) => bot.leave().catch(() => undefined)));
+  killAllServerProcesses();
+  await schema?.drop();
+});
+
+describe("two server processes", () => {
+  it("spread new classes over both, and a code works through either", async () => {
+    const [a, b] = processes.map((p) => p.url);
+    const teachers = [];
+    for (let i = 0; i < 4; i++) teachers.push(await createClassAsBot(a!, "solar-system", { nickname: `T${i}` }));
+    bots.push(...teachers);
+    const hosts = new Set(teachers.map(hostOf));
+    expect(hosts).toEqual(new Set(processes.map((p) => new URL(p.url).host)));
+
+    // Students come in through the process that does not run their class.
+    for (const teacher of teachers) {
+      const other = hostOf(teacher) === new URL(a!).host ? b! : a!;
+      const student = await joinClassAsBot(other, teacher.connection.code, { nickname: "Ama" });
+      bots.push(student);
+      expect(hostOf(student)).toBe(hostOf(teacher));
+    }
+  }, 60_000);
+
+  it("students on either side share objects; when the class's process dies, the other brings it back as it was", async () => {
+    const [a, b] = processes.map((p) => p.url);
+    const teacher = await createClassAsBot(a!, "solar-system", { nickname: "Ms Okafor" });
+    const code = teacher.connection.code;
+    const viaA = await joinClassAsBot(a!, code, { nickname: "Kofi" });
+    const viaB = await joinClassAsBot(b!, code, { nickname: "Lucía", language: "es" });
+    bots.push(teacher, viaA, viaB);
+
+    teacher.connection.setStep(3);
+    viaB.connection.grab("saturn", { p: [0, 1, 0], q: [0, 0, 0, 1] });
+    viaB.connection.move("saturn", { p: [-0.3, 1.2, 0.2], q: [0, 0.7071068, 0, 0.7071068] });
+    viaB.connection.release("saturn", { p: [-0.3, 1.2, 0.2], q: [0, 0.7071068, 0, 0.7071068] });
+    teacher.connection.setLock("venus", true);
+    await vi.waitFor(() => {
+      const seen = viaA.connection.state;
+      expect(seen.step).toBe(3);
+      expect(seen.objects.get("saturn")!.pose.px).toBeCloseTo(-0.3, 2);
+      expect(seen.objects.get("venus")!.locked).toBe(true);
+    });
+
+    // Saves are batched every two seconds; let one happen, then kill the process running the class.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const host = hostOf(teacher);
+    const dying = processes.find((p) => new URL(p.url).host === host)!;
+    const survivor = processes.find((p) => p !== dying)!;
+    killHard(dying.child);
+    const killedAt = Date.now();
+
+    // Students come back with their code through the survivor and find everything where it was.
+    const back = await vi.waitFor(() => joinClassAsBot(survivor.url, code, { nickname: "Kofi" }), {
+      timeout: 40_000,
+      interval: 1000,
+    });
+    bots.push(back);
+    const tookOverAfterMs = Date.now() - killedAt;
+    expect(hostOf(back)).toBe(new URL(survivor.url).host);
+    await vi.waitFor(() => expect(back.connection.state.objects.size).toBeGreaterThan(0));
+    const state = back.connection.state;
+    expect(state.step).toBe(3);
+    const saturn = state.objects.get("saturn")!.pose;
+    expect(saturn.px).toBeCloseTo(-0.3, 2);
+    expect(saturn.py).toBeCloseTo(1.2, 2);
+    expect(saturn.qy).toBeCloseTo(0.7071068, 3);
+    expect(state.objects.get("venus")!.locked).toBe(true);
+    console.log(
+      `the class was back on the other process ${(tookOverAfterMs / 1000).toFixed(1)} s after its process died`,
+    );
+  }, 90_000);
+});

@@ -1,0 +1,53 @@
+/**
+ * A real classroom server as its own process (`server/main.ts`), for tests
+ * that restart, kill or run several of them.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+const running: ChildProcess[] = [];
+
+/** Starts a server with these settings and resolves with its address once it listens. */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(join("node_modules", ".bin", "tsx"), ["server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so killing it takes the runtime it starts too.
+    detached: true,
+  });
+  running.push(child);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url: url.replace("localhost", "127.0.0.1"), child });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+}
+
+/** Kills a server process group at once, as a crash or a power cut would. */
+export function killHard(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+/** For afterAll: no server outlives its test file. */
+export function killAllServerProcesses(): void {
+  for (const child of running.splice(0)) killHard(child);
+}
