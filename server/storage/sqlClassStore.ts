@@ -10,14 +10,22 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
+/** PostgreSQL's answers when another process created the same table a moment before. */
+const ALREADY_CREATED = new Set(["23505", "42P07"]);
+
 export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> {
-  await db.query(`
-    CREATE TABLE IF NOT EXISTS meridian_classes (
-      code TEXT PRIMARY KEY,
-      snapshot JSONB NOT NULL,
-      saved_at BIGINT NOT NULL
+  // Processes starting together race on IF NOT EXISTS; losing that race is fine.
+  await db
+    .query(
+      `CREATE TABLE IF NOT EXISTS meridian_classes (
+         code TEXT PRIMARY KEY,
+         snapshot JSONB NOT NULL,
+         saved_at BIGINT NOT NULL
+       )`,
     )
-  `);
+    .catch((error: { code?: string }) => {
+      if (!ALREADY_CREATED.has(error.code ?? "")) throw error;
+    });
   return {
     async save(snapshot) {
       await db.query(
