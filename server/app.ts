@@ -14,6 +14,7 @@ import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";
+import { statusRoutes } from "./http/statusRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
@@ -81,6 +82,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
         }),
       );
       app.use("/api/lessons", lessonRoutes(catalog));
+      app.use("/api/status", statusRoutes(load));
       app.use(modelRoutes(models, resolve(config.modelsDir)));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));

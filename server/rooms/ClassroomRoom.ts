@@ -151,9 +151,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override broadcastPatch(): boolean {
+      const started = performance.now();
       const changed = super.broadcastPatch();
       // Avatar frames go right after a patch, so a receiver already knows every seat a frame names.
       if (++this.patchesSent % PATCHES_PER_AVATAR_FRAME === 0) this.sendAvatarFrames();
+      context.load?.recordPatch(performance.now() - started);
       return changed;
     }
 
@@ -269,7 +271,10 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       const handlers: {
         [K in ClientMessage]: (client: ClassroomClient, payload: ClientPayloads[K]) => rules.RuleResult;
       } = {
-        [ClientMessage.Pose]: (client, payload) => rules.updateAvatarPose(this.classroom, client.sessionId, payload),
+        [ClientMessage.Pose]: (client, payload) => {
+          context.load?.countAvatarUpdate();
+          return rules.updateAvatarPose(this.classroom, client.sessionId, payload);
+        },
         [ClientMessage.Grab]: (client, { objectId }) => rules.grab(this.classroom, client.sessionId, objectId, now()),
         [ClientMessage.Move]: (client, { objectId, pose }) =>
           rules.move(this.classroom, client.sessionId, objectId, pose, now()),
