@@ -24,6 +24,7 @@ import { createClassroomRoom, type ClassroomRoomContext } from "./rooms/Classroo
 import { watchServerLoad } from "./rooms/serverLoad.ts";
 import { keepClasses } from "./cluster/classKeeper.ts";
 import { selectProcessForNewClass } from "./cluster/placement.ts";
+import { assetAccess, openSharedAssets } from "./cluster/sharedAssets.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
 import type { ServerConfig } from "./config.ts";
 
@@ -46,12 +47,16 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const catalog = loadLessonCatalog(config.lessonsDir, config.modelsDir);
   const models = createModelStore();
   const store = await openClassStore(config);
+  // Scale-out: what a teacher imports or uploads through one process, every process can serve.
+  const shared = config.scaleOut && config.databaseUrl ? await openSharedAssets(config.databaseUrl) : undefined;
+  const assets = assetAccess(catalog, models, shared);
   const load = watchServerLoad();
   const ClassroomRoom = createClassroomRoom({
-    catalog,
+    findLesson: assets.findLesson,
     store,
     load,
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
+    fetchModel: async (name) => (await assets.findModel(name)) !== undefined,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const clientDir = resolve(config.clientDir);
@@ -81,9 +86,9 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
             /gltf-binary/.test(String(res.getHeader("Content-Type"))) || compression.filter(req, res),
         }),
       );
-      app.use("/api/lessons", lessonRoutes(catalog));
+      app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
-      app.use(modelRoutes(models, resolve(config.modelsDir)));
+      app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }
@@ -94,7 +99,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const httpServer = server.transport.server!;
   limitFailedJoins(httpServer, overrides.joinLimits);
   const address = httpServer.address() as AddressInfo;
-  const keeper = await keepClasses(store, catalog, { scaleOut: config.scaleOut !== undefined });
+  const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
     server,
@@ -105,6 +110,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       keeper.stop();
       await server.gracefullyShutdown(false);
       await store.close();
+      await shared?.close();
     },
   };
 }

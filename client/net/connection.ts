@@ -508,7 +508,10 @@ export async function joinClass(
   };
   try {
     const room = await new Client(endpoint).joinById(code, options, ClassroomState);
-    return new ClassroomConnection(room, teacherKey ? Role.Teacher : Role.Student, endpoint);
+    const connection = new ClassroomConnection(room, teacherKey ? Role.Teacher : Role.Student, endpoint);
+    // A teacher who came back through the teacher link can do all a teacher does (add models, share the link).
+    if (teacherKey) connection.view.setState({ teacherKey });
+    return connection;
   } catch (error) {
     throw joinFailureOf(error);
   }

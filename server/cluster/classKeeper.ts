@@ -9,7 +9,7 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { ROOM_NAME } from "../../shared/protocol.ts";
-import type { LessonCatalog } from "../lessons/catalog.ts";
+import type { Lesson } from "../../shared/lesson.ts";
 import { RESTORE } from "../rooms/ClassroomRoom.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 
@@ -28,13 +28,15 @@ export interface ClassKeeper {
   stop(): void;
 }
 
+type FindLesson = (id: string) => Promise<Lesson | undefined>;
+
 export async function keepClasses(
   store: ClassStore,
-  catalog: LessonCatalog,
+  findLesson: FindLesson,
   options: { scaleOut: boolean },
 ): Promise<ClassKeeper> {
   if (!options.scaleOut) {
-    await restoreOrphans(store, catalog, async () => true);
+    await restoreOrphans(store, findLesson, async () => true);
     return { stop: () => undefined };
   }
   const presence = matchMaker.presence;
@@ -57,7 +59,7 @@ export async function keepClasses(
         if (!aliveByProcess.has(processId)) aliveByProcess.set(processId, isAlive(processId));
         return aliveByProcess.get(processId)!;
       };
-      await restoreOrphans(store, catalog, async (snapshot) => {
+      await restoreOrphans(store, findLesson, async (snapshot) => {
         const host = listedOn.get(snapshot.code);
         if (host !== undefined) {
           if (await alive(host)) return false;
@@ -93,13 +95,13 @@ export async function keepClasses(
 /** Restores each saved class `mayRestore` allows; forgets ended, stale and unreadable ones. */
 async function restoreOrphans(
   store: ClassStore,
-  catalog: LessonCatalog,
+  findLesson: FindLesson,
   mayRestore: (snapshot: ClassSnapshot) => Promise<boolean>,
 ): Promise<void> {
   for (const snapshot of await store.loadAll()) {
     if (!(await mayRestore(snapshot))) continue;
     const stale = Date.now() - snapshot.savedAt > RESTORE_WITHIN_MS;
-    if (snapshot.ended || stale || !catalog.get(snapshot.lessonId)) {
+    if (snapshot.ended || stale || !(await findLesson(snapshot.lessonId))) {
       await store.remove(snapshot.code);
       continue;
     }

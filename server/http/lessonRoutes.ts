@@ -4,23 +4,24 @@
  */
 import express, { type Router } from "express";
 import { LESSON_MAX_BYTES } from "../../shared/lesson.ts";
+import type { AssetAccess } from "../cluster/sharedAssets.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
 
-export function lessonRoutes(catalog: LessonCatalog): Router {
+export function lessonRoutes(catalog: LessonCatalog, assets: AssetAccess): Router {
   const router = express.Router();
 
   router.get("/", (_req, res) => {
     res.json(catalog.list());
   });
 
-  router.get("/:id", (req, res) => {
-    const lesson = catalog.get(req.params.id);
+  router.get("/:id", async (req, res) => {
+    const lesson = await assets.findLesson(req.params.id);
     if (!lesson) return void res.status(404).json({ problems: ["no such lesson"] });
     res.set("Cache-Control", "max-age=300").json(lesson);
   });
 
-  router.get("/:id/file", (req, res) => {
-    const lesson = catalog.get(req.params.id);
+  router.get("/:id/file", async (req, res) => {
+    const lesson = await assets.findLesson(req.params.id);
     if (!lesson) return void res.status(404).json({ problems: ["no such lesson"] });
     res
       .set("Content-Disposition", `attachment; filename="${lesson.id}.lesson.json"`)
@@ -28,9 +29,10 @@ export function lessonRoutes(catalog: LessonCatalog): Router {
       .send(JSON.stringify(lesson, null, 2));
   });
 
-  router.post("/", express.json({ limit: LESSON_MAX_BYTES, strict: false }), (req, res) => {
+  router.post("/", express.json({ limit: LESSON_MAX_BYTES, strict: false }), async (req, res) => {
     const result = catalog.import(req.body);
     if (!result.ok) return void res.status(422).json({ problems: result.problems });
+    await assets.lessonImported(req.body, result.lesson);
     res.status(201).json({ id: result.lesson.id, title: result.lesson.title });
   });
 

@@ -10,8 +10,9 @@ import { MODEL_FILE } from "../../shared/lesson.ts";
 import type { ClassListing } from "../../shared/protocol.ts";
 import { GLB_MAX_BYTES, checkGlb } from "../models/checkGlb.ts";
 import type { ModelStore } from "../models/modelStore.ts";
+import type { AssetAccess } from "../cluster/sharedAssets.ts";
 
-export function modelRoutes(store: ModelStore, modelsDir: string): Router {
+export function modelRoutes(store: ModelStore, modelsDir: string, assets: AssetAccess): Router {
   const router = express.Router();
 
   router.post(
@@ -29,21 +30,26 @@ export function modelRoutes(store: ModelStore, modelsDir: string): Router {
       const bytes = new Uint8Array(req.body as Buffer);
       const checked = checkGlb(bytes);
       if (!checked.ok) return void res.status(422).json({ problem: checked.problem });
-      res.status(201).json({ model: store.put(bytes) });
+      const model = store.put(bytes);
+      await assets.modelUploaded(model, bytes);
+      res.status(201).json({ model });
     },
   );
 
   router.get("/models/:file", (req, res) => {
     const file = String(req.params.file);
     if (!MODEL_FILE.test(file)) return void res.status(404).end();
+    const send = (bytes: Uint8Array) =>
+      res.type("model/gltf-binary").set("Cache-Control", "max-age=86400, immutable").send(Buffer.from(bytes));
     const uploaded = store.get(file);
-    if (uploaded)
-      return void res
-        .type("model/gltf-binary")
-        .set("Cache-Control", "max-age=86400, immutable")
-        .send(Buffer.from(uploaded));
+    if (uploaded) return void send(uploaded);
     res.sendFile(file, { root: modelsDir, maxAge: "1d" }, (error) => {
-      if (error && !res.headersSent) res.status(404).end();
+      if (!error || res.headersSent) return;
+      // Not shipped, not uploaded here: perhaps uploaded through another process.
+      void assets
+        .findModel(file)
+        .then((shared) => (shared ? send(shared) : res.status(404).end()))
+        .catch(() => res.status(404).end());
     });
   });
 

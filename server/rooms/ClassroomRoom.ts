@@ -27,7 +27,7 @@ import {
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
-import type { LessonCatalog } from "../lessons/catalog.ts";
+import type { Lesson } from "../../shared/lesson.ts";
 import { type AvatarDue, avatarsDueFor } from "../rules/avatarInterest.ts";
 import * as rules from "../rules/classroom.ts";
 import * as persistence from "../rules/persistence.ts";
@@ -43,11 +43,14 @@ type ClassroomClient = Client<{ userData: SeatData }>;
 
 /** What a room needs from the server that hosts it. */
 export interface ClassroomRoomContext {
-  catalog: LessonCatalog;
+  /** A lesson by id: shipped, imported here, or (scale-out) imported through another process. */
+  findLesson: (id: string) => Promise<Lesson | undefined>;
   /** Where classes are saved so a restart does not lose them. */
   store: ClassStore;
   /** True when a model file can be served (uploaded or shipped). */
   modelAvailable: (file: string) => boolean;
+  /** Looks for a model uploaded through another process (scale-out); true once it can be served here. */
+  fetchModel?: (file: string) => Promise<boolean>;
   /** Clock for the rules; tests may replace it. */
   now?: () => number;
   /** How busy the server process is; avatar frames thin out when it is short of time. */
@@ -62,7 +65,7 @@ const SAVE_INTERVAL_MS = 2000;
 /** Patches go at the move rate; avatar frames at the (lower) avatar rate. */
 const PATCHES_PER_AVATAR_FRAME = Math.round(Limits.poseSendHz / Limits.avatarPoseHz);
 
-/** Makes the room class for a server, closed over its lesson catalog. */
+/** Makes the room class for a server, closed over its lessons, store and load. */
 export function createClassroomRoom(context: ClassroomRoomContext) {
   const now = context.now ?? Date.now;
 
@@ -119,7 +122,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
       if (restoring) {
         // Only the server itself restores a class (clients' options never reach here unchecked).
-        const lesson = context.catalog.get(restoring.lessonId);
+        const lesson = await context.findLesson(restoring.lessonId);
         if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${restoring.lessonId}"`);
         this.roomId = restoring.code;
         this.classroom = persistence.restoreClassroom(lesson, restoring);
@@ -128,7 +131,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       } else {
         const parsed = CreateOptions.safeParse(options);
         if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
-        const lesson = context.catalog.get(parsed.data.lessonId);
+        const lesson = await context.findLesson(parsed.data.lessonId);
         if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${parsed.data.lessonId}"`);
         this.roomId = await unusedJoinCode();
         this.classroom = rules.openClassroom(lesson);
@@ -269,7 +272,10 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     registerMessages() {
       const handlers: {
-        [K in ClientMessage]: (client: ClassroomClient, payload: ClientPayloads[K]) => rules.RuleResult;
+        [K in ClientMessage]: (
+          client: ClassroomClient,
+          payload: ClientPayloads[K],
+        ) => rules.RuleResult | Promise<rules.RuleResult>;
       } = {
         [ClientMessage.Pose]: (client, payload) => {
           context.load?.countAvatarUpdate();
@@ -285,8 +291,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         [ClientMessage.SetSceneLock]: (client, { locked }) =>
           rules.setSceneLock(this.classroom, client.sessionId, locked),
         [ClientMessage.SetStep]: (client, { step }) => rules.setStep(this.classroom, client.sessionId, step),
-        [ClientMessage.AddModel]: (client, { model, label }) =>
-          rules.addModel(this.classroom, client.sessionId, { model, label, available: context.modelAvailable(model) }),
+        [ClientMessage.AddModel]: async (client, { model, label }) => {
+          // In scale-out mode the file may have been uploaded through another process a moment ago.
+          const available = context.modelAvailable(model) || ((await context.fetchModel?.(model)) ?? false);
+          return rules.addModel(this.classroom, client.sessionId, { model, label, available });
+        },
         [ClientMessage.ResetScene]: (client) => rules.resetScene(this.classroom, client.sessionId),
         [ClientMessage.RemoveParticipant]: (client, { seat }) => {
           const result = rules.removeParticipant(this.classroom, client.sessionId, seat);
@@ -331,16 +340,22 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
       for (const type of Object.values(ClientMessage)) {
         const schema = clientMessageSchemas[type];
-        const handle = handlers[type] as (client: ClassroomClient, payload: unknown) => rules.RuleResult;
+        const handle = handlers[type] as (
+          client: ClassroomClient,
+          payload: unknown,
+        ) => rules.RuleResult | Promise<rules.RuleResult>;
         this.onMessage(type, (client: ClassroomClient, raw: unknown) => {
           const parsed = schema.safeParse(raw);
           if (!parsed.success) return this.rejectInvalid(client, type, z.prettifyError(parsed.error));
-          const result = handle(client, parsed.data);
-          // Pose updates are a stream: a refused one is superseded by the next.
-          if (!result.ok && type !== ClientMessage.Pose) {
+          const reply = (result: rules.RuleResult) => {
+            // Pose updates are a stream: a refused one is superseded by the next.
+            if (result.ok || type === ClientMessage.Pose) return;
             const objectId = (parsed.data as { objectId?: string }).objectId;
             this.refuse(client, { request: type, reason: result.reason, ...(objectId ? { objectId } : {}) });
-          }
+          };
+          const result = handle(client, parsed.data);
+          if (result instanceof Promise) void result.then(reply);
+          else reply(result);
         });
       }
       this.onMessage("*", (client: ClassroomClient, type: string | number) =>

@@ -13,19 +13,22 @@ export interface SqlDatabase {
 /** PostgreSQL's answers when another process created the same table a moment before. */
 const ALREADY_CREATED = new Set(["23505", "42P07"]);
 
+/** Creates a table unless it exists. Processes starting together race on IF NOT EXISTS; losing that race is fine. */
+export async function createTableIfMissing(db: Pick<SqlDatabase, "query">, createTable: string): Promise<void> {
+  await db.query(createTable).catch((error: { code?: string }) => {
+    if (!ALREADY_CREATED.has(error.code ?? "")) throw error;
+  });
+}
+
 export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> {
-  // Processes starting together race on IF NOT EXISTS; losing that race is fine.
-  await db
-    .query(
-      `CREATE TABLE IF NOT EXISTS meridian_classes (
-         code TEXT PRIMARY KEY,
-         snapshot JSONB NOT NULL,
-         saved_at BIGINT NOT NULL
-       )`,
-    )
-    .catch((error: { code?: string }) => {
-      if (!ALREADY_CREATED.has(error.code ?? "")) throw error;
-    });
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_classes (
+       code TEXT PRIMARY KEY,
+       snapshot JSONB NOT NULL,
+       saved_at BIGINT NOT NULL
+     )`,
+  );
   return {
     async save(snapshot) {
       await db.query(

@@ -4,6 +4,7 @@
  * both; when the process running a class dies, the other takes the class
  * back with nothing lost.
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -70,6 +71,52 @@ describe("two server processes", () => {
     }
   }, 60_000);
 
+  it("a lesson imported and a model uploaded through one process serve classes on the other", async () => {
+    const [a, b] = processes.map((p) => p.url);
+    const lesson = JSON.parse(readFileSync("assets/lessons/shapes-and-planets.json", "utf8"));
+    const imported = await fetch(`${a}/api/lessons`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...lesson, id: "our-own-planets" }),
+    });
+    expect(imported.status).toBe(201);
+    const { id } = (await imported.json()) as { id: string };
+
+    // Create classes on it through b until one lands on b's side, away from where it was imported.
+    let teacher: Bot | undefined;
+    for (let attempt = 0; attempt < 4 && !teacher; attempt++) {
+      const created = await createClassAsBot(b!, id, { nickname: "Teacher" });
+      bots.push(created);
+      if (hostOf(created) === new URL(b!).host) teacher = created;
+    }
+    expect(teacher, "no class landed on the second process").toBeDefined();
+    const student = await joinClassAsBot(a!, teacher!.connection.code, { nickname: "Ama" });
+    bots.push(student);
+    await vi.waitFor(() => expect(student.connection.state.lessonId).toBe(id));
+    for (const url of [a, b]) expect((await fetch(`${url}/api/lessons/${id}`)).status).toBe(200);
+
+    // The teacher came in through b, so the upload goes to b; then a model through a, for a class on b.
+    const teacherViaA = await joinClassAsBot(
+      a!,
+      teacher!.connection.code,
+      { nickname: "Co-teacher" },
+      await vi.waitFor(() => teacher!.connection.view.getState().teacherKey!),
+    );
+    bots.push(teacherViaA);
+    await vi.waitFor(() => expect(teacherViaA.connection.view.getState().teacherKey).toBeDefined());
+    const saturn = new Uint8Array(readFileSync("assets/models/saturn.glb"));
+    const altered = new Uint8Array(saturn);
+    altered[altered.length - 1] = 0x20; // A different file (JSON padding), so a different name.
+    expect(await teacherViaA.connection.addModel(altered, "Our Saturn")).toBeUndefined();
+    await vi.waitFor(() => expect(student.connection.state.objects.get("added-1")?.label).toBe("Our Saturn"));
+    const file = student.connection.state.objects.get("added-1")!.model;
+    for (const url of [b, a]) {
+      const served = await fetch(`${url}/models/${file}`);
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(altered))).toBe(true);
+    }
+  }, 60_000);
+
   it("students on either side share objects; when the class's process dies, the other brings it back as it was", async () => {
     const [a, b] = processes.map((p) => p.url);
     const teacher = await createClassAsBot(a!, "solar-system", { nickname: "Ms Okafor" });
@@ -79,6 +126,8 @@ describe("two server processes", () => {
     bots.push(teacher, viaA, viaB);
 
     teacher.connection.setStep(3);
+    // A step change puts the scene back to the step's start: move things only once everyone is on it.
+    await vi.waitFor(() => expect(viaB.connection.state.step).toBe(3));
     viaB.connection.grab("saturn", { p: [0, 1, 0], q: [0, 0, 0, 1] });
     viaB.connection.move("saturn", { p: [-0.3, 1.2, 0.2], q: [0, 0.7071068, 0, 0.7071068] });
     viaB.connection.release("saturn", { p: [-0.3, 1.2, 0.2], q: [0, 0.7071068, 0, 0.7071068] });
