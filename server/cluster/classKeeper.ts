@@ -11,7 +11,7 @@ import { matchMaker } from "@colyseus/core";
 import { ROOM_NAME } from "../../shared/protocol.ts";
 import type { Lesson } from "../../shared/lesson.ts";
 import { RESTORE } from "../rooms/ClassroomRoom.ts";
-import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
+import type { ClassStore, SavedClass } from "../storage/classStore.ts";
 
 /** How long a saved class waits for its people after a restart before it is dropped. */
 const RESTORE_WITHIN_MS = 24 * 60 * 60 * 1000;
@@ -96,10 +96,12 @@ export async function keepClasses(
 async function restoreOrphans(
   store: ClassStore,
   findLesson: FindLesson,
-  mayRestore: (snapshot: ClassSnapshot) => Promise<boolean>,
+  mayRestore: (saved: SavedClass) => Promise<boolean>,
 ): Promise<void> {
-  for (const snapshot of await store.loadAll()) {
-    if (!(await mayRestore(snapshot))) continue;
+  for (const saved of await store.list()) {
+    if (!(await mayRestore(saved))) continue;
+    const snapshot = await store.load(saved.code);
+    if (!snapshot) continue;
     const stale = Date.now() - snapshot.savedAt > RESTORE_WITHIN_MS;
     if (snapshot.ended || stale || !(await findLesson(snapshot.lessonId))) {
       await store.remove(snapshot.code);

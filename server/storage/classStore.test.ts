@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type ClassSnapshot, createMemoryClassStore } from "./classStore.ts";
+import { type ClassSnapshot, type ClassStore, createMemoryClassStore } from "./classStore.ts";
 import { createTestSchema, type TestSchema } from "../../test/support/postgres.ts";
 import { openPgliteClassStore } from "./pgliteClassStore.ts";
 import { openPostgresClassStore } from "./postgresClassStore.ts";
@@ -19,6 +19,11 @@ const snapshot = (code: string, step = 0): ClassSnapshot => ({
   roster: [{ seat: "s1", nickname: "Ana", role: "student" }],
   savedAt: 1000 + step,
 });
+
+async function loadAll(store: ClassStore): Promise<ClassSnapshot[]> {
+  const saved = await Promise.all((await store.list()).map(({ code }) => store.load(code)));
+  return saved.filter((snapshot) => snapshot !== undefined);
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), "meridian-store-"));
 let postgresSchema: TestSchema | undefined;
@@ -43,14 +48,23 @@ describe.each([
     await store.save(snapshot("K7F3QX"));
     await store.save(snapshot("K7F3QX", 2));
     await store.save(snapshot("ABCDEF"));
-    const all = await store.loadAll();
+    const all = await loadAll(store);
     expect(all.map((s) => [s.code, s.step]).sort()).toEqual([
       ["ABCDEF", 0],
       ["K7F3QX", 2],
     ]);
     expect(all.find((s) => s.code === "K7F3QX")).toEqual(snapshot("K7F3QX", 2));
+    expect(await store.load("K7F3QX")).toEqual(snapshot("K7F3QX", 2));
+    expect(await store.load("NOSUCH")).toBeUndefined();
+    await store.save({ ...snapshot("OWNED1"), owner: "process-a" });
+    expect((await store.list()).sort((x, y) => x.code.localeCompare(y.code))).toEqual([
+      { code: "ABCDEF" },
+      { code: "K7F3QX" },
+      { code: "OWNED1", owner: "process-a" },
+    ]);
+    await store.remove("OWNED1");
     await store.remove("ABCDEF");
-    expect((await store.loadAll()).map((s) => s.code)).toEqual(["K7F3QX"]);
+    expect((await loadAll(store)).map((s) => s.code)).toEqual(["K7F3QX"]);
     await store.close();
   }, 30_000);
 });
@@ -61,7 +75,7 @@ describe("PGlite class store on disk", () => {
     await first.save(snapshot("K7F3QX", 3));
     await first.close();
     const second = await openPgliteClassStore(join(dataDir, "not", "yet", "made"));
-    expect((await second.loadAll())[0]?.step).toBe(3);
+    expect((await loadAll(second))[0]?.step).toBe(3);
     await second.close();
   }, 30_000);
 });

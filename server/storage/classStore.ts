@@ -23,9 +23,13 @@ export interface ClassSnapshot {
   owner?: string;
 }
 
+/** Which classes are saved, and by whom, without their scenes (a cheap look, taken every few seconds). */
+export type SavedClass = Pick<ClassSnapshot, "code" | "owner">;
+
 export interface ClassStore {
   save(snapshot: ClassSnapshot): Promise<void>;
-  loadAll(): Promise<ClassSnapshot[]>;
+  list(): Promise<SavedClass[]>;
+  load(code: string): Promise<ClassSnapshot | undefined>;
   remove(code: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,7 +39,8 @@ export function createMemoryClassStore(): ClassStore {
   const snapshots = new Map<string, ClassSnapshot>();
   return {
     save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
-    loadAll: async () => [...snapshots.values()].map((s) => structuredClone(s)),
+    list: async () => [...snapshots.values()].map(({ code, owner }) => (owner ? { code, owner } : { code })),
+    load: async (code) => structuredClone(snapshots.get(code)),
     remove: async (code) => void snapshots.delete(code),
     close: async () => undefined,
   };

@@ -37,11 +37,18 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
         [snapshot.code, JSON.stringify(snapshot), snapshot.savedAt],
       );
     },
-    async loadAll() {
-      const result = await db.query<{ snapshot: ClassSnapshot }>(
-        "SELECT snapshot FROM meridian_classes ORDER BY saved_at",
+    async list() {
+      const result = await db.query<{ code: string; owner: string | null }>(
+        "SELECT code, snapshot->>'owner' AS owner FROM meridian_classes",
       );
-      return result.rows.map((row) => row.snapshot);
+      return result.rows.map(({ code, owner }) => (owner ? { code, owner } : { code }));
+    },
+    async load(code) {
+      const result = await db.query<{ snapshot: ClassSnapshot }>(
+        "SELECT snapshot FROM meridian_classes WHERE code = $1",
+        [code],
+      );
+      return result.rows[0]?.snapshot;
     },
     async remove(code) {
       await db.query("DELETE FROM meridian_classes WHERE code = $1", [code]);
