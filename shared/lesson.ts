@@ -101,6 +101,15 @@ export const LessonStepSchema = z
     /** Objects locked in this step (others follow the lesson's default). */
     locked: z.array(id).max(200).optional(),
     task: localizedText(300).optional(),
+    /**
+     * What the server checks the task by, from the scene itself: every object
+     * listed must rest in one of its snap places (a planet in its orbit slot,
+     * a hydrogen on a bond site, a heart part at home).
+     */
+    goal: z
+      .object({ snapped: z.array(id).min(1).max(50) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LessonStep = z.infer<typeof LessonStepSchema>;
@@ -141,7 +150,18 @@ export const LessonSchema = z
         ["objects", step.objects ?? []],
         ["locked", step.locked ?? []],
         ["place", Object.keys(step.place ?? {})],
+        ["goal", step.goal?.snapped ?? []],
       ];
+      const present = new Set(step.objects ?? lesson.objects.map((object) => object.id));
+      (step.goal?.snapped ?? []).forEach((objectId) => {
+        const object = lesson.objects.find((candidate) => candidate.id === objectId);
+        if (object && (!present.has(objectId) || !object.snap?.length))
+          context.addIssue({
+            code: "custom",
+            message: `"${objectId}" must be in the step and have snap places to be part of its goal`,
+            path: ["steps", index, "goal"],
+          });
+      });
       for (const [field, list] of mentioned) {
         list.forEach((objectId) => {
           if (!ids.has(objectId)) {

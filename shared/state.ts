@@ -74,6 +74,8 @@ export const SceneObjectState = schema(
     heldBy: t.string().default(""),
     locked: t.boolean().default(false),
     grabbable: t.boolean().default(true),
+    /** For an object in the step's goal: the seat of whoever put it in place; "" while it is not. */
+    placedBy: t.string().default(""),
   },
   "SceneObjectState",
 );
@@ -93,6 +95,11 @@ export const ClassroomState = schema(
     locked: t.boolean().default(false),
     /** Seat everyone's view follows ("follow me"), or "" when off. */
     followSeat: t.string().default(""),
+    /** The step's goal is met (every object of it in place); false for a step without one. */
+    taskDone: t.boolean().default(false),
+    /** Objects of the step's goal in place, and how many it has (0 for a step without a goal). */
+    taskInPlace: t.uint8().default(0),
+    taskTotal: t.uint8().default(0),
   },
   "ClassroomState",
 );

@@ -17,6 +17,7 @@ import {
 } from "../../shared/protocol.ts";
 import { ClassroomState, ParticipantState, SceneObjectState, type PoseState } from "../../shared/state.ts";
 import { type RateWindows, forgetRates } from "./rateLimits.ts";
+import { refreshTask } from "./tasks.ts";
 
 /** The class as the rules see it: replicated state plus server-only bookkeeping. */
 export interface Classroom {
@@ -97,6 +98,7 @@ function enterStep(classroom: Classroom, index: number): void {
   classroom.addedModels.forEach((added, index) =>
     classroom.state.objects.set(added.id, addedModelObject(added, index)),
   );
+  refreshTask(classroom);
 }
 
 /** Where added models appear: in a row across the middle of the table. */
@@ -233,6 +235,7 @@ export function grab(classroom: Classroom, seat: string, objectId: string, now: 
   if (object.heldBy !== "" && object.heldBy !== seat) return refuse(Refusal.HeldByOther, objectId);
   object.heldBy = seat;
   classroom.lastTouchedAt.set(objectId, now);
+  refreshTask(classroom, { seat, objectId });
   return ok;
 }
 
@@ -259,6 +262,7 @@ export function release(classroom: Classroom, seat: string, objectId: string, po
   if (pose) writePose(object.pose, snapPose(lessonObject, pose, occupied));
   object.heldBy = "";
   classroom.lastTouchedAt.delete(objectId);
+  refreshTask(classroom, { seat, objectId });
   return ok;
 }
 
@@ -272,6 +276,7 @@ export function releaseAllHeldBy(classroom: Classroom, seat: string): string[] {
       freed.push(id);
     }
   });
+  refreshTask(classroom);
   return freed;
 }
 
@@ -285,6 +290,7 @@ export function releaseIdleHolds(classroom: Classroom, now: number): string[] {
     classroom.lastTouchedAt.delete(id);
     freed.push(id);
   }
+  if (freed.length > 0) refreshTask(classroom);
   return freed;
 }
 
@@ -328,6 +334,7 @@ export function setLock(classroom: Classroom, seat: string, objectId: string, lo
   if (locked) {
     object.heldBy = "";
     classroom.lastTouchedAt.delete(objectId);
+    refreshTask(classroom);
   }
   return ok;
 }

@@ -4,6 +4,7 @@
  */
 import type { Lesson } from "../../shared/lesson.ts";
 import type { ClassSnapshot } from "../storage/classStore.ts";
+import { refreshTask } from "./tasks.ts";
 import { type Classroom, openClassroom, readPose, setStepQuietly, writePose } from "./classroom.ts";
 
 export function snapshotOf(classroom: Classroom, code: string, teacherKeyHash: string, now: number): ClassSnapshot {
@@ -39,5 +40,7 @@ export function restoreClassroom(lesson: Lesson, snapshot: ClassSnapshot): Class
     writePose(object.pose, saved.pose);
     object.locked = saved.locked;
   }
+  // Who placed what is not saved; whether the task is done is judged afresh from the scene.
+  refreshTask(classroom);
   return classroom;
 }

@@ -6,6 +6,7 @@
  */
 import type { Pose, Vec3 } from "../../shared/math.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
+import { refreshTask } from "./tasks.ts";
 import { ClassEventKind, Limits, Refusal, Role, type ClassEventMessage } from "../../shared/protocol.ts";
 import { type Classroom, type RuleResult, isTeacher, readPose, writePose } from "./classroom.ts";
 import { withinRate } from "./rateLimits.ts";
@@ -145,6 +146,7 @@ export function handTo(classroom: Classroom, seat: string, objectId: string, tar
   });
   object.heldBy = "";
   classroom.lastTouchedAt.delete(objectId);
+  refreshTask(classroom);
   return ok;
 }
 

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../shared/protocol.ts";
 import { loadLessonCatalog } from "../../server/lessons/catalog.ts";
-import { openClassroom, seatParticipant, setStep } from "../../server/rules/classroom.ts";
+import { grab, openClassroom, release, seatParticipant, setStep } from "../../server/rules/classroom.ts";
 
 const catalog = loadLessonCatalog("assets/lessons", "assets/models");
 const files = readdirSync("assets/lessons").filter((f) => f.endsWith(".json"));
@@ -26,6 +26,31 @@ describe("shipped lessons", () => {
           const expected = step.objects ?? lesson.objects.map((o) => o.id);
           expect([...classroom.state.objects.keys()].sort()).toEqual([...expected].sort());
           for (const id of step.locked ?? []) expect(classroom.state.objects.get(id)?.locked).toBe(true);
+        });
+      });
+
+      it("has every task's goal open at the step's start, and met once each of its objects is put in place", () => {
+        const classroom = openClassroom(lesson);
+        seatParticipant(classroom, "teacher", { nickname: "T", role: "teacher", device: "desktop", language: "en" });
+        seatParticipant(classroom, "ana", { nickname: "A", role: "student", device: "desktop", language: "en" });
+        lesson.steps.forEach((step, index) => {
+          setStep(classroom, "teacher", index);
+          if (!step.goal) return expect(classroom.state.taskTotal).toBe(0);
+          expect(classroom.state.taskDone).toBe(false);
+          expect(classroom.state.taskTotal).toBe(step.goal.snapped.length);
+          for (const id of step.goal.snapped) {
+            const spot = lesson.objects.find((o) => o.id === id)!.snap!;
+            expect(grab(classroom, "ana", id, 0)).toEqual({ ok: true });
+            // Let go a little off each of its places in turn, until one takes it (another may be taken).
+            for (const { pose } of spot) {
+              release(classroom, "ana", id, { p: [pose.p[0] + 0.01, pose.p[1], pose.p[2]], q: pose.q });
+              if (classroom.state.objects.get(id)!.placedBy === "ana") break;
+              grab(classroom, "ana", id, 0);
+            }
+            expect(classroom.state.objects.get(id)!.placedBy).toBe("ana");
+          }
+          expect(classroom.state.taskInPlace).toBe(step.goal.snapped.length);
+          expect(classroom.state.taskDone).toBe(true);
         });
       });
 
