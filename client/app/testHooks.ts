@@ -24,6 +24,11 @@ export interface MeridianTestHooks {
   lastRefusal(): { request: string; reason: string } | undefined;
   /** Objects this participant holds or has asked to hold. */
   holding(): string[];
+  /**
+   * Picks an object up and puts it down at a pose through the same intents a
+   * drag sends (grab, move, release), for tests that need a precise spot.
+   */
+  place(objectId: string, pose: Pose): void;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -42,6 +47,13 @@ export function installTestHooksIfAsked(): void {
     lastRefusal: () => connection()?.view.getState().lastRefusal,
     holding: () => connection()?.view.getState().holding ?? [],
     viewpoint: () => screenProjection.viewpoint?.(),
+    place: (id, pose) => {
+      const active = connection();
+      if (!active) return;
+      active.grab(id, pose);
+      active.move(id, pose);
+      active.release(id, pose);
+    },
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

@@ -48,6 +48,15 @@ export interface ObjectView {
   heldBy: string;
   locked: boolean;
   grabbable: boolean;
+  /** For an object of the step's goal: who put it in place ("" while it is not). */
+  placedBy: string;
+}
+
+/** How far the class is with the step's task (total 0: the step has none). */
+export interface TaskView {
+  done: boolean;
+  inPlace: number;
+  total: number;
 }
 
 export interface RefusalNotice {
@@ -79,6 +88,7 @@ export interface ClassView {
   classLocked: boolean;
   /** Seat everyone's view follows, or "". */
   followSeat: string;
+  task: TaskView;
   /** Recent reactions, phrases and chat, oldest first. */
   events: ClassEventMessage[];
   /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
@@ -102,6 +112,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     holding: [],
     classLocked: false,
     followSeat: "",
+    task: { done: false, inPlace: 0, total: 0 },
     events: [],
     gather: undefined,
     ...initial,
@@ -142,6 +153,7 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       heldBy: o.heldBy,
       locked: o.locked,
       grabbable: o.grabbable,
+      placedBy: o.placedBy,
     }),
   );
   const current = store.getState();
@@ -152,6 +164,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
   if (current.step !== state.step) next.step = state.step;
   if (current.classLocked !== state.locked) next.classLocked = state.locked;
   if (current.followSeat !== state.followSeat) next.followSeat = state.followSeat;
+  const task = { done: state.taskDone, inPlace: state.taskInPlace, total: state.taskTotal };
+  if (!sameFields(current.task, task)) next.task = task;
   if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;
   if (Object.keys(next).length > 0) store.setState(next);
 }

@@ -11,6 +11,8 @@ export function StepPanel({ connection }: { connection: ClassroomConnection }) {
   const lesson = useClassView(connection.view, (v) => v.lesson);
   const stepIndex = useClassView(connection.view, (v) => v.step);
   const role = useClassView(connection.view, (v) => v.role);
+  const task = useClassView(connection.view, (v) => v.task);
+  const mine = useClassView(connection.view, (v) => v.objects.filter((o) => o.placedBy === v.seat).length);
   const [open, setOpen] = useState(true);
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return null;
@@ -36,6 +38,20 @@ export function StepPanel({ connection }: { connection: ClassroomConnection }) {
             <p className="task">
               <strong>{t("lesson.task")}: </strong>
               <LocalizedText text={step.task} />
+            </p>
+          )}
+          {task.total > 0 && (
+            <p className="task-progress" data-done={task.done} role="status">
+              {task.done ? (
+                <strong>✓ {t("lesson.taskDone")}</strong>
+              ) : (
+                <>
+                  {t("lesson.taskProgress", { inPlace: task.inPlace, total: task.total })}
+                  {mine > 0 && ` · ${t("lesson.youPlaced", { count: mine })}`}
+                  <br />
+                  <small>{t("lesson.taskHint")}</small>
+                </>
+              )}
             </p>
           )}
         </>

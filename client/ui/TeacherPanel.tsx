@@ -15,6 +15,9 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
   const participants = useClassView(connection.view, (v) => v.participants);
   const objects = useClassView(connection.view, (v) => v.objects);
   const lesson = useClassView(connection.view, (v) => v.lesson);
+  const task = useClassView(connection.view, (v) => v.task);
+  /** Objects of the task this participant put in place (and that are still there). */
+  const placedBy = (seat: string) => objects.filter((o) => o.placedBy === seat).length;
   const localize = useLocalize();
   const labelOf = (id: string) =>
     objects.find((o) => o.id === id)?.label || localize(lesson?.objects.find((o) => o.id === id)?.label).text || id;
@@ -59,6 +62,13 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
       )}
 
       <h3>{t("teacher.roster")}</h3>
+      {task.total > 0 && (
+        <p className="task-progress" data-done={task.done}>
+          {task.done
+            ? `✓ ${t("lesson.taskDone")}`
+            : t("lesson.taskProgress", { inPlace: task.inPlace, total: task.total })}
+        </p>
+      )}
       <label className="give-what">
         {t("teacher.giveWhat")}
         <select value={giveWhat} onChange={(e) => setGiveWhat(e.target.value)}>
@@ -83,6 +93,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
             <small>
               {t(`device.${p.device}`)} · {p.language} · {t(`teacher.quality.${linkQuality(p.rttMs)}`)}
               {!p.connected && ` · ${t("teacher.away")}`}
+              {task.total > 0 && p.role !== Role.Teacher && (
+                <span className="placed" data-placed={placedBy(p.seat)}>
+                  {" · "}✓ {t("teacher.placed", { count: placedBy(p.seat) })}
+                </span>
+              )}
             </small>
             {p.role !== Role.Teacher && (
               <span className="row-actions">
