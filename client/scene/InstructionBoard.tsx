@@ -19,20 +19,26 @@ export function InstructionBoard({ connection }: { connection: ClassroomConnecti
   const localize = useLocalize();
   const lesson = useClassView(connection.view, (v) => v.lesson);
   const stepIndex = useClassView(connection.view, (v) => v.step);
+  const task = useClassView(connection.view, (v) => v.task);
   const step = lesson?.steps[stepIndex];
   const [fontsLoaded, setFontsLoaded] = useState(0);
+  // In a headset the board is where a student reads whether the task is done; the first line is never cut off.
+  const taskStatus =
+    task.total === 0
+      ? ""
+      : ` · ${task.done ? `✓ ${t("lesson.taskDone")}` : t("lesson.taskProgress", { inPlace: task.inPlace, total: task.total })}`;
 
   const lines = useMemo(
     () =>
       step && lesson
         ? {
-            header: `${localize(lesson.title).text} · ${t("lesson.stepOf", { current: stepIndex + 1, total: lesson.steps.length })}`,
+            header: `${localize(lesson.title).text} · ${t("lesson.stepOf", { current: stepIndex + 1, total: lesson.steps.length })}${taskStatus}`,
             title: localize(step.title).text,
             body: localize(step.instructions).text,
             task: step.task ? `${t("lesson.task")}: ${localize(step.task).text}` : "",
           }
         : undefined,
-    [step, lesson, stepIndex, localize, t],
+    [step, lesson, stepIndex, localize, t, taskStatus],
   );
 
   useEffect(() => {
