@@ -15,6 +15,8 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";
 import { statusRoutes } from "./http/statusRoutes.ts";
+import { recordRoutes } from "./http/recordRoutes.ts";
+import { forwardToLrs } from "./records/lrsForwarder.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
@@ -51,12 +53,16 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const shared = config.scaleOut && config.databaseUrl ? await openSharedAssets(config.databaseUrl) : undefined;
   const assets = assetAccess(catalog, models, shared);
   const load = watchServerLoad();
+  const lrs = config.lrs ? forwardToLrs(config.lrs) : undefined;
+  let publicUrl = config.publicUrl ?? "http://localhost";
   const ClassroomRoom = createClassroomRoom({
     findLesson: assets.findLesson,
     store,
     load,
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
     fetchModel: async (name) => (await assets.findModel(name)) !== undefined,
+    recordsHome: () => publicUrl,
+    ...(lrs ? { lrs } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const clientDir = resolve(config.clientDir);
@@ -88,6 +94,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       );
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
+      app.use(recordRoutes(store));
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
@@ -101,12 +108,14 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const address = httpServer.address() as AddressInfo;
   const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  publicUrl = config.publicUrl ?? `http://${shownHost}:${address.port}`;
   return {
     server,
     port: address.port,
-    url: config.publicUrl ?? `http://${shownHost}:${address.port}`,
+    url: publicUrl,
     stop: async () => {
       load.stop();
+      await lrs?.stop();
       keeper.stop();
       await server.gracefullyShutdown(false);
       await store.close();

@@ -3,6 +3,7 @@
  * `npm start` needs nothing set.
  */
 import { hostname } from "node:os";
+import type { LrsConfig } from "./records/lrsForwarder.ts";
 
 export interface ServerConfig {
   /** Port for pages and rooms alike. */
@@ -23,6 +24,8 @@ export interface ServerConfig {
   databaseUrl?: string | undefined;
   /** Scale-out mode: several processes share classes through Redis (matchmaking) and PostgreSQL (scenes). */
   scaleOut?: ScaleOutConfig | undefined;
+  /** An outside Learning Record Store that gets the classes' xAPI statements; none by default. */
+  lrs?: LrsConfig | undefined;
 }
 
 export interface ScaleOutConfig {
@@ -51,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env.DATA_DIR === "memory" ? undefined : (env.DATA_DIR ?? ".data/classes"),
     databaseUrl: env.DATABASE_URL || undefined,
     scaleOut: readScaleOut(env, port),
+    lrs: env.LRS_URL ? { url: env.LRS_URL, username: env.LRS_USERNAME, password: env.LRS_PASSWORD } : undefined,
   };
 }
 

@@ -3,14 +3,12 @@
  * teacher key, checked against the class's listing), and everyone loads
  * models by name, uploaded or shipped with the lessons.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import { matchMaker } from "@colyseus/core";
 import express, { type Router } from "express";
 import { MODEL_FILE } from "../../shared/lesson.ts";
-import type { ClassListing } from "../../shared/protocol.ts";
 import { GLB_MAX_BYTES, checkGlb } from "../models/checkGlb.ts";
 import type { ModelStore } from "../models/modelStore.ts";
 import type { AssetAccess } from "../cluster/sharedAssets.ts";
+import { checkTeacher } from "./teacherAccess.ts";
 
 export function modelRoutes(store: ModelStore, modelsDir: string, assets: AssetAccess): Router {
   const router = express.Router();
@@ -19,14 +17,8 @@ export function modelRoutes(store: ModelStore, modelsDir: string, assets: AssetA
     "/api/classes/:code/models",
     express.raw({ type: () => true, limit: GLB_MAX_BYTES }),
     async (req, res) => {
-      const key = req.get("x-teacher-key") ?? "";
-      const listing = (await matchMaker.getRoomById(String(req.params.code)))?.metadata as ClassListing | undefined;
-      if (!listing) return void res.status(404).json({ problem: "no class has this code" });
-      const given = createHash("sha256").update(key).digest();
-      const expected = Buffer.from(listing.teacherKeyHash, "hex");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return void res.status(403).json({ problem: "only the class's teacher can add models" });
-      }
+      const teacher = await checkTeacher(req, String(req.params.code), "add models");
+      if (!teacher.ok) return void res.status(teacher.status).json({ problem: teacher.problem });
       const bytes = new Uint8Array(req.body as Buffer);
       const checked = checkGlb(bytes);
       if (!checked.ok) return void res.status(422).json({ problem: checked.problem });

@@ -2,7 +2,7 @@
  * One class, as a Colyseus room. It only adapts: it validates each message
  * against the shared schemas, calls the classroom rule, and replies.
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, ClientState, Room, ServerError, matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { encodeAvatarEntry, joinAvatarEntries } from "../../shared/avatarFrame.ts";
@@ -34,6 +34,9 @@ import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 import * as teaching from "../rules/teaching.ts";
 import type { ServerLoad } from "./serverLoad.ts";
+import { learningRecords, type RecordScope } from "../records/learningRecords.ts";
+import type { LrsForwarder } from "../records/lrsForwarder.ts";
+import type { XapiStatement } from "../../shared/xapi.ts";
 
 interface SeatData {
   invalidMessages: number;
@@ -55,6 +58,10 @@ export interface ClassroomRoomContext {
   now?: () => number;
   /** How busy the server process is; avatar frames thin out when it is short of time. */
   load?: ServerLoad;
+  /** The server's public address, home of the learning records' accounts and activities. */
+  recordsHome?: () => string;
+  /** An outside Learning Record Store the records also go to, when configured. */
+  lrs?: LrsForwarder;
 }
 
 const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
@@ -84,6 +91,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     teacherSeated = false;
     lastSaved = "";
     patchesSent = 0;
+    /** This class session, for its learning records. */
+    registration = randomUUID();
     avatarFrames = 0;
     /** Set when the class is over for good, so its saved copy is deleted rather than kept. */
     finished = false;
@@ -179,6 +188,39 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       }
     }
 
+    recordScope(): RecordScope {
+      return {
+        home: context.recordsHome?.() ?? "http://localhost",
+        code: this.roomId,
+        lesson: this.classroom.lesson,
+        registration: this.registration,
+      };
+    }
+
+    /** Keeps learning records with the class, and sends them on to the school's LRS if there is one. */
+    record(statements: XapiStatement[]) {
+      if (statements.length === 0) return;
+      void context.store
+        .appendRecords(this.roomId, statements)
+        .catch((error: unknown) => console.error(`keeping learning records of ${this.roomId} failed`, error));
+      context.lrs?.enqueue(statements);
+    }
+
+    /** When a message completed the step's task: a record for each student who put parts in place. */
+    recordTaskIfJustDone(wasDone: boolean) {
+      if (wasDone || !this.state.taskDone) return;
+      const placed = new Map<string, number>();
+      this.state.objects.forEach((object) => {
+        if (object.placedBy) placed.set(object.placedBy, (placed.get(object.placedBy) ?? 0) + 1);
+      });
+      const at = new Date(now());
+      this.record(
+        [...placed].map(([seat, count]) =>
+          learningRecords.completedTask(this.recordScope(), seat, this.state.step, count, this.state.taskTotal, at),
+        ),
+      );
+    }
+
     /** Saves the class if anything changed since the last save. */
     async save() {
       if (this.finished) return;
@@ -235,6 +277,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.keyForCreator = undefined;
       }
       for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
+      this.record([learningRecords.joined(this.recordScope(), client.sessionId, auth.language, new Date(now()))]);
       this.emptySince = undefined;
       await this.publishListing();
     }
@@ -290,7 +333,12 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           rules.setLock(this.classroom, client.sessionId, objectId, locked),
         [ClientMessage.SetSceneLock]: (client, { locked }) =>
           rules.setSceneLock(this.classroom, client.sessionId, locked),
-        [ClientMessage.SetStep]: (client, { step }) => rules.setStep(this.classroom, client.sessionId, step),
+        [ClientMessage.SetStep]: (client, { step }) => {
+          const result = rules.setStep(this.classroom, client.sessionId, step);
+          if (result.ok)
+            this.record([learningRecords.progressed(this.recordScope(), client.sessionId, step, new Date(now()))]);
+          return result;
+        },
         [ClientMessage.AddModel]: async (client, { model, label }) => {
           // In scale-out mode the file may have been uploaded through another process a moment ago.
           const available = context.modelAvailable(model) || ((await context.fetchModel?.(model)) ?? false);
@@ -302,8 +350,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           if (result.ok) this.clients.getById(seat)?.leave(CloseCode.Removed);
           return result;
         },
-        [ClientMessage.RaiseHand]: (client, { raised }) =>
-          teaching.raiseHand(this.classroom, client.sessionId, raised, now()),
+        [ClientMessage.RaiseHand]: (client, { raised }) => {
+          const result = teaching.raiseHand(this.classroom, client.sessionId, raised, now());
+          if (result.ok && raised)
+            this.record([
+              learningRecords.raisedHand(this.recordScope(), client.sessionId, this.state.step, new Date(now())),
+            ]);
+          return result;
+        },
         [ClientMessage.LowerHand]: (client, { seat }) => teaching.lowerHand(this.classroom, client.sessionId, seat),
         [ClientMessage.React]: (client, { reaction }) => this.say(client, { kind: ClassEventKind.Reaction, reaction }),
         [ClientMessage.SayPhrase]: (client, { phrase }) => this.say(client, { kind: ClassEventKind.Phrase, phrase }),
@@ -353,9 +407,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
             const objectId = (parsed.data as { objectId?: string }).objectId;
             this.refuse(client, { request: type, reason: result.reason, ...(objectId ? { objectId } : {}) });
           };
+          const wasDone = this.state.taskDone;
           const result = handle(client, parsed.data);
           if (result instanceof Promise) void result.then(reply);
           else reply(result);
+          this.recordTaskIfJustDone(wasDone);
         });
       }
       this.onMessage("*", (client: ClassroomClient, type: string | number) =>

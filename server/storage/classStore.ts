@@ -4,6 +4,7 @@
  * PostgreSQL (PGlite) one, the default for `npm start`.
  */
 import type { Pose } from "../../shared/math.ts";
+import type { XapiStatement } from "../../shared/xapi.ts";
 
 /** What is saved of a class: enough to bring its scene back as it was. */
 export interface ClassSnapshot {
@@ -30,6 +31,9 @@ export interface ClassStore {
   save(snapshot: ClassSnapshot): Promise<void>;
   list(): Promise<SavedClass[]>;
   load(code: string): Promise<ClassSnapshot | undefined>;
+  /** Keeps a class's learning records (xAPI statements); they outlive the class's scene. */
+  appendRecords(code: string, statements: XapiStatement[]): Promise<void>;
+  records(code: string): Promise<XapiStatement[]>;
   remove(code: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,10 +41,14 @@ export interface ClassStore {
 /** Keeps snapshots in memory only (tests, and a server asked to keep nothing). */
 export function createMemoryClassStore(): ClassStore {
   const snapshots = new Map<string, ClassSnapshot>();
+  const records = new Map<string, XapiStatement[]>();
   return {
     save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
     list: async () => [...snapshots.values()].map(({ code, owner }) => (owner ? { code, owner } : { code })),
     load: async (code) => structuredClone(snapshots.get(code)),
+    appendRecords: async (code, statements) =>
+      void records.set(code, [...(records.get(code) ?? []), ...structuredClone(statements)]),
+    records: async (code) => structuredClone(records.get(code) ?? []),
     remove: async (code) => void snapshots.delete(code),
     close: async () => undefined,
   };

@@ -2,6 +2,7 @@
  * The class store over SQL, the same for the embedded database (PGlite) and a
  * PostgreSQL server: one row per class, its snapshot as JSON.
  */
+import type { XapiStatement } from "../../shared/xapi.ts";
 import type { ClassSnapshot, ClassStore } from "./classStore.ts";
 
 /** What the store needs of a database: both PGlite and a `pg` pool answer this. */
@@ -29,7 +30,34 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
        saved_at BIGINT NOT NULL
      )`,
   );
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_records (
+       id TEXT PRIMARY KEY,
+       code TEXT NOT NULL,
+       statement JSONB NOT NULL,
+       stored_at BIGINT NOT NULL
+     )`,
+  );
+  await createTableIfMissing(db, "CREATE INDEX IF NOT EXISTS meridian_records_by_code ON meridian_records (code)");
   return {
+    async appendRecords(code, statements) {
+      if (statements.length === 0) return;
+      // One statement a row, in one round trip.
+      await db.query(
+        `INSERT INTO meridian_records (id, code, statement, stored_at)
+         SELECT s->>'id', $1, s, $3 FROM jsonb_array_elements($2::jsonb) AS s
+         ON CONFLICT (id) DO NOTHING`,
+        [code, JSON.stringify(statements), Date.now()],
+      );
+    },
+    async records(code) {
+      const result = await db.query<{ statement: XapiStatement }>(
+        "SELECT statement FROM meridian_records WHERE code = $1 ORDER BY stored_at, statement->>'timestamp'",
+        [code],
+      );
+      return result.rows.map((row) => row.statement);
+    },
     async save(snapshot) {
       await db.query(
         `INSERT INTO meridian_classes (code, snapshot, saved_at) VALUES ($1, $2, $3)
