@@ -16,6 +16,7 @@ import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";
 import { statusRoutes } from "./http/statusRoutes.ts";
 import { recordRoutes } from "./http/recordRoutes.ts";
+import { privacyRoutes } from "./http/privacyRoutes.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
@@ -95,6 +96,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
       app.use(recordRoutes(store));
+      app.use(privacyRoutes(store));
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
@@ -106,6 +108,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const httpServer = server.transport.server!;
   limitFailedJoins(httpServer, overrides.joinLimits);
   const address = httpServer.address() as AddressInfo;
+  const retention = purgeByRetention(store, config.retentionDays ?? 180);
   const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   publicUrl = config.publicUrl ?? `http://${shownHost}:${address.port}`;
@@ -115,6 +118,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     url: publicUrl,
     stop: async () => {
       load.stop();
+      clearInterval(retention);
       await lrs?.stop();
       keeper.stop();
       await server.gracefullyShutdown(false);
@@ -122,6 +126,22 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       await shared?.close();
     },
   };
+}
+
+/** Deletes what is older than the retention period: at start, then every hour. */
+function purgeByRetention(store: ClassStore, days: number): ReturnType<typeof setInterval> {
+  const purge = () =>
+    void store
+      .purge(Date.now() - days * 24 * 60 * 60 * 1000)
+      .then(({ records, classes }) => {
+        if (records + classes > 0)
+          console.log(`retention (${days} days): purged ${records} learning records and ${classes} saved classes`);
+      })
+      .catch((error: unknown) => console.error("purging by retention failed", error));
+  purge();
+  const timer = setInterval(purge, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
 }
 
 /** PostgreSQL when configured, else the embedded database in the data folder, else memory only. */

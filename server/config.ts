@@ -26,6 +26,8 @@ export interface ServerConfig {
   scaleOut?: ScaleOutConfig | undefined;
   /** An outside Learning Record Store that gets the classes' xAPI statements; none by default. */
   lrs?: LrsConfig | undefined;
+  /** Days learning records and saved classes are kept before they are purged. */
+  retentionDays?: number;
 }
 
 export interface ScaleOutConfig {
@@ -54,8 +56,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env.DATA_DIR === "memory" ? undefined : (env.DATA_DIR ?? ".data/classes"),
     databaseUrl: env.DATABASE_URL || undefined,
     scaleOut: readScaleOut(env, port),
+    retentionDays: readRetentionDays(env.RETENTION_DAYS),
     lrs: env.LRS_URL ? { url: env.LRS_URL, username: env.LRS_USERNAME, password: env.LRS_PASSWORD } : undefined,
   };
+}
+
+/** Kept for a school year by default; a school sets its own period. */
+const DEFAULT_RETENTION_DAYS = 180;
+
+function readRetentionDays(value: string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_RETENTION_DAYS;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error(`RETENTION_DAYS must be a positive number of days, got "${value}"`);
+  return days;
 }
 
 /** REDIS_URL switches scale-out on; it needs PostgreSQL, since every process must see every class. */

@@ -11,7 +11,7 @@ export function recordRoutes(store: ClassStore): Router {
   const router = express.Router();
   router.get("/api/classes/:code/records", async (req, res) => {
     const code = String(req.params.code);
-    const teacher = await checkTeacher(req, code, "read the class's records");
+    const teacher = await checkTeacher(req, code, "read the class's records", store.teacherKeyHash);
     if (!teacher.ok) return void res.status(teacher.status).json({ problem: teacher.problem });
     res
       .set("Cache-Control", "no-store")

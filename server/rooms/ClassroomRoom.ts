@@ -146,6 +146,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.classroom = rules.openClassroom(lesson);
         this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
         this.teacherKeyHash = sha256(this.keyForCreator).toString("hex");
+        await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
       }
       this.state = this.classroom.state;
       this.patchRate = 1000 / Limits.poseSendHz;
@@ -219,6 +220,20 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           learningRecords.completedTask(this.recordScope(), seat, this.state.step, count, this.state.taskTotal, at),
         ),
       );
+    }
+
+    /**
+     * A participant's data deleted on request (called through the matchmaker,
+     * so from any process): their seat goes, and what they said with it.
+     */
+    async forgetParticipant(seat: string) {
+      if (this.state.participants.has(seat)) {
+        rules.vacateSeat(this.classroom, seat);
+        this.clients.getById(seat)?.leave(CloseCode.Removed);
+      }
+      this.classroom.recentEvents = this.classroom.recentEvents.filter((event) => event.seat !== seat);
+      await this.save();
+      return true;
     }
 
     /** Saves the class if anything changed since the last save. */

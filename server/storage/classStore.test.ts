@@ -6,6 +6,8 @@ import { type ClassSnapshot, type ClassStore, createMemoryClassStore } from "./c
 import { createTestSchema, type TestSchema } from "../../test/support/postgres.ts";
 import { openPgliteClassStore } from "./pgliteClassStore.ts";
 import { openPostgresClassStore } from "./postgresClassStore.ts";
+import { loadLessonCatalog } from "../lessons/catalog.ts";
+import { learningRecords, pseudonym } from "../records/learningRecords.ts";
 
 const snapshot = (code: string, step = 0): ClassSnapshot => ({
   code,
@@ -27,9 +29,11 @@ async function loadAll(store: ClassStore): Promise<ClassSnapshot[]> {
 
 const dataDir = mkdtempSync(join(tmpdir(), "meridian-store-"));
 let postgresSchema: TestSchema | undefined;
+let recordsSchema: TestSchema | undefined;
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   await postgresSchema?.drop();
+  await recordsSchema?.drop();
 });
 
 describe.each([
@@ -65,6 +69,50 @@ describe.each([
     await store.remove("OWNED1");
     await store.remove("ABCDEF");
     expect((await loadAll(store)).map((s) => s.code)).toEqual(["K7F3QX"]);
+    await store.close();
+  }, 30_000);
+});
+
+describe.each([
+  ["memory", async () => createMemoryClassStore()],
+  ["PGlite", async () => openPgliteClassStore(join(dataDir, "records"))],
+  [
+    "PostgreSQL",
+    async () => {
+      recordsSchema = await createTestSchema("records");
+      return openPostgresClassStore(recordsSchema.url);
+    },
+  ],
+])("%s learning records", (_name, open) => {
+  it("keeps records by class, deletes one participant's, and purges by age with keys and scenes", async () => {
+    const store = await open();
+    const scope = {
+      home: "https://class.example.org",
+      code: "REC0RD",
+      lesson: loadLessonCatalog("assets/lessons", "assets/models").get("solar-system")!,
+      registration: "6f1c1f2e-8a3b-4c5d-9e0f-123456789abc",
+    };
+    const at = new Date();
+    await store.appendRecords("REC0RD", [
+      learningRecords.joined(scope, "ana", "es", at),
+      learningRecords.joined(scope, "bo", "ar", at),
+      learningRecords.raisedHand(scope, "ana", 0, at),
+    ]);
+    await store.appendRecords("OTHER1", [learningRecords.joined({ ...scope, code: "OTHER1" }, "ana", "es", at)]);
+    expect(await store.records("REC0RD")).toHaveLength(3);
+    expect(await store.deleteRecordsOf("REC0RD", pseudonym("REC0RD", "ana"))).toBe(2);
+    expect((await store.records("REC0RD")).map((s) => s.actor.account.name)).toEqual([pseudonym("REC0RD", "bo")]);
+    expect(await store.records("OTHER1")).toHaveLength(1);
+
+    await store.keepTeacherKey("REC0RD", "cd".repeat(32));
+    expect(await store.teacherKeyHash("REC0RD")).toBe("cd".repeat(32));
+    await store.save({ ...snapshot("REC0RD"), savedAt: Date.now() });
+    // Nothing is older than a minute ago; everything is older than a minute from now.
+    expect(await store.purge(Date.now() - 60_000)).toEqual({ records: 0, classes: 0 });
+    expect(await store.purge(Date.now() + 60_000)).toEqual({ records: 2, classes: 1 });
+    expect(await store.records("REC0RD")).toEqual([]);
+    expect(await store.teacherKeyHash("REC0RD")).toBeUndefined();
+    expect(await store.load("REC0RD")).toBeUndefined();
     await store.close();
   }, 30_000);
 });

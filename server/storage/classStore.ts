@@ -34,21 +34,58 @@ export interface ClassStore {
   /** Keeps a class's learning records (xAPI statements); they outlive the class's scene. */
   appendRecords(code: string, statements: XapiStatement[]): Promise<void>;
   records(code: string): Promise<XapiStatement[]>;
+  /** Deletes every record whose actor is this account name (a participant's data, on request). */
+  deleteRecordsOf(code: string, actorName: string): Promise<number>;
+  /** Keeps the teacher key's hash, so the teacher reaches the records after the class has ended. */
+  keepTeacherKey(code: string, teacherKeyHash: string): Promise<void>;
+  teacherKeyHash(code: string): Promise<string | undefined>;
+  /** Retention: deletes records, teacher keys and saved scenes older than `before` (ms since 1970). */
+  purge(before: number): Promise<{ records: number; classes: number }>;
   remove(code: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Keeps snapshots in memory only (tests, and a server asked to keep nothing). */
-export function createMemoryClassStore(): ClassStore {
+export function createMemoryClassStore(now: () => number = Date.now): ClassStore {
   const snapshots = new Map<string, ClassSnapshot>();
-  const records = new Map<string, XapiStatement[]>();
+  const records = new Map<string, { statement: XapiStatement; storedAt: number }[]>();
+  const keys = new Map<string, { hash: string; keptAt: number }>();
   return {
     save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
     list: async () => [...snapshots.values()].map(({ code, owner }) => (owner ? { code, owner } : { code })),
     load: async (code) => structuredClone(snapshots.get(code)),
-    appendRecords: async (code, statements) =>
-      void records.set(code, [...(records.get(code) ?? []), ...structuredClone(statements)]),
-    records: async (code) => structuredClone(records.get(code) ?? []),
+    appendRecords: async (code, statements) => {
+      const storedAt = now();
+      records.set(code, [
+        ...(records.get(code) ?? []),
+        ...statements.map((statement) => ({ statement: structuredClone(statement), storedAt })),
+      ]);
+    },
+    records: async (code) => (records.get(code) ?? []).map(({ statement }) => structuredClone(statement)),
+    deleteRecordsOf: async (code, actorName) => {
+      const kept = (records.get(code) ?? []).filter(({ statement }) => statement.actor.account.name !== actorName);
+      const deleted = (records.get(code)?.length ?? 0) - kept.length;
+      records.set(code, kept);
+      return deleted;
+    },
+    keepTeacherKey: async (code, hash) => void keys.set(code, { hash, keptAt: now() }),
+    teacherKeyHash: async (code) => keys.get(code)?.hash,
+    purge: async (before) => {
+      let purgedRecords = 0;
+      for (const [code, list] of records) {
+        const kept = list.filter(({ storedAt }) => storedAt >= before);
+        purgedRecords += list.length - kept.length;
+        records.set(code, kept);
+      }
+      for (const [code, { keptAt }] of keys) if (keptAt < before) keys.delete(code);
+      let classes = 0;
+      for (const [code, snapshot] of snapshots)
+        if (snapshot.savedAt < before) {
+          snapshots.delete(code);
+          classes++;
+        }
+      return { records: purgedRecords, classes };
+    },
     remove: async (code) => void snapshots.delete(code),
     close: async () => undefined,
   };

@@ -40,6 +40,14 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
      )`,
   );
   await createTableIfMissing(db, "CREATE INDEX IF NOT EXISTS meridian_records_by_code ON meridian_records (code)");
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_class_keys (
+       code TEXT PRIMARY KEY,
+       teacher_key_hash TEXT NOT NULL,
+       kept_at BIGINT NOT NULL
+     )`,
+  );
   return {
     async appendRecords(code, statements) {
       if (statements.length === 0) return;
@@ -50,6 +58,38 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
          ON CONFLICT (id) DO NOTHING`,
         [code, JSON.stringify(statements), Date.now()],
       );
+    },
+    async deleteRecordsOf(code, actorName) {
+      const result = await db.query<{ id: string }>(
+        "DELETE FROM meridian_records WHERE code = $1 AND statement->'actor'->'account'->>'name' = $2 RETURNING id",
+        [code, actorName],
+      );
+      return result.rows.length;
+    },
+    async keepTeacherKey(code, teacherKeyHash) {
+      await db.query(
+        `INSERT INTO meridian_class_keys (code, teacher_key_hash, kept_at) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO UPDATE SET teacher_key_hash = EXCLUDED.teacher_key_hash, kept_at = EXCLUDED.kept_at`,
+        [code, teacherKeyHash, Date.now()],
+      );
+    },
+    async teacherKeyHash(code) {
+      const result = await db.query<{ teacher_key_hash: string }>(
+        "SELECT teacher_key_hash FROM meridian_class_keys WHERE code = $1",
+        [code],
+      );
+      return result.rows[0]?.teacher_key_hash;
+    },
+    async purge(before) {
+      const records = await db.query<{ id: string }>("DELETE FROM meridian_records WHERE stored_at < $1 RETURNING id", [
+        before,
+      ]);
+      await db.query("DELETE FROM meridian_class_keys WHERE kept_at < $1", [before]);
+      const classes = await db.query<{ code: string }>(
+        "DELETE FROM meridian_classes WHERE saved_at < $1 RETURNING code",
+        [before],
+      );
+      return { records: records.rows.length, classes: classes.rows.length };
     },
     async records(code) {
       const result = await db.query<{ statement: XapiStatement }>(

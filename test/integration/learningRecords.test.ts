@@ -103,4 +103,52 @@ describe("learning records", () => {
     expect(refused.status).toBe(403);
     await Promise.all([teacher.leave(), student.leave()]);
   });
+
+  it("the teacher exports one participant's data, deletes it everywhere, and keeps the records after the class ends", async () => {
+    const endpoint = `http://127.0.0.1:${server.port}`;
+    const teacher = await createClassAsBot(endpoint, "solar-system", { nickname: "Ms Okafor" });
+    const code = teacher.connection.code;
+    const amara = await joinClassAsBot(endpoint, code, { nickname: "Amara", language: "fr" });
+    const kofi = await joinClassAsBot(endpoint, code, { nickname: "Kofi", language: "sw" });
+    amara.connection.raiseHand(true);
+    const teacherKey = await vi.waitFor(() => teacher.connection.view.getState().teacherKey!);
+    const dataOf = (seat: string, method = "GET") =>
+      fetch(`${endpoint}/api/classes/${code}/participants/${seat}/data`, {
+        method,
+        headers: { "x-teacher-key": teacherKey },
+      });
+    const seat = amara.connection.seat;
+
+    // The roster is saved with the class every two seconds.
+    const exported = await vi.waitFor(
+      async () => {
+        const response = await dataOf(seat);
+        const body = (await response.json()) as { roster: { nickname: string } | null; records: XapiStatement[] };
+        expect(body.roster?.nickname).toBe("Amara");
+        expect(body.records.map((r) => r.verb.id).sort()).toEqual([XapiVerb.Joined.id, XapiVerb.Asked.id].sort());
+        return body;
+      },
+      { timeout: 10_000, interval: 500 },
+    );
+    expect(exported.records.every((r) => r.actor.account.name === pseudonym(code, seat))).toBe(true);
+    expect((await fetch(`${endpoint}/api/classes/${code}/participants/${seat}/data`)).status).toBe(403);
+
+    const deleted = (await (await dataOf(seat, "DELETE")).json()) as { deleted: { records: number } };
+    expect(deleted.deleted.records).toBe(2);
+    await vi.waitFor(() => expect(amara.connection.view.getState().status).toBe("removed"));
+    await vi.waitFor(async () => expect((await dataOf(seat)).status).toBe(404), { timeout: 10_000, interval: 500 });
+    // Everyone else's data stays.
+    expect((await dataOf(kofi.connection.seat)).status).toBe(200);
+
+    // After the class ends, its records are still the teacher's to read.
+    teacher.connection.endClass();
+    await vi.waitFor(() => expect(kofi.connection.view.getState().status).toBe("ended"));
+    await vi.waitFor(async () => {
+      const kept = await fetch(`${endpoint}/api/classes/${code}/records`, { headers: { "x-teacher-key": teacherKey } });
+      expect(kept.status).toBe(200);
+      const statements = (await kept.json()) as XapiStatement[];
+      expect(statements.some((s) => s.actor.account.name === pseudonym(code, kofi.connection.seat))).toBe(true);
+      expect(statements.some((s) => s.actor.account.name === pseudonym(code, seat))).toBe(false);
+    });
+  });
 });
