@@ -17,6 +17,8 @@ import { modelRoutes } from "./http/modelRoutes.ts";
 import { statusRoutes } from "./http/statusRoutes.ts";
 import { recordRoutes } from "./http/recordRoutes.ts";
 import { privacyRoutes } from "./http/privacyRoutes.ts";
+import { badgeRoutes } from "./http/badgeRoutes.ts";
+import { openIssuer } from "./credentials/issuer.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
@@ -55,6 +57,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const assets = assetAccess(catalog, models, shared);
   const load = watchServerLoad();
   const lrs = config.lrs ? forwardToLrs(config.lrs) : undefined;
+  const issuer = await openIssuer(store, "Meridian classroom");
   let publicUrl = config.publicUrl ?? "http://localhost";
   const ClassroomRoom = createClassroomRoom({
     findLesson: assets.findLesson,
@@ -97,6 +100,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.use("/api/status", statusRoutes(load));
       app.use(recordRoutes(store));
       app.use(privacyRoutes(store));
+      app.use(badgeRoutes(store, issuer, assets.findLesson, () => publicUrl));
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));

@@ -113,6 +113,12 @@ describe.each([
     expect(await store.records("REC0RD")).toEqual([]);
     expect(await store.teacherKeyHash("REC0RD")).toBeUndefined();
     expect(await store.load("REC0RD")).toBeUndefined();
+
+    // Settings: the first value saved under a name stays.
+    expect(await store.loadSetting("signing-key")).toBeUndefined();
+    expect(await store.saveSettingOnce("signing-key", "first")).toBe("first");
+    expect(await store.saveSettingOnce("signing-key", "second")).toBe("first");
+    expect(await store.loadSetting("signing-key")).toBe("first");
     await store.close();
   }, 30_000);
 });

@@ -42,6 +42,9 @@ export interface ClassStore {
   /** Retention: deletes records, teacher keys and saved scenes older than `before` (ms since 1970). */
   purge(before: number): Promise<{ records: number; classes: number }>;
   remove(code: string): Promise<void>;
+  /** A server-wide setting (the credential signing key); the first value saved under a name wins. */
+  loadSetting(name: string): Promise<string | undefined>;
+  saveSettingOnce(name: string, value: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
   const snapshots = new Map<string, ClassSnapshot>();
   const records = new Map<string, { statement: XapiStatement; storedAt: number }[]>();
   const keys = new Map<string, { hash: string; keptAt: number }>();
+  const settings = new Map<string, string>();
   return {
     save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
     list: async () => [...snapshots.values()].map(({ code, owner }) => (owner ? { code, owner } : { code })),
@@ -87,6 +91,11 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
       return { records: purgedRecords, classes };
     },
     remove: async (code) => void snapshots.delete(code),
+    loadSetting: async (name) => settings.get(name),
+    saveSettingOnce: async (name, value) => {
+      if (!settings.has(name)) settings.set(name, value);
+      return settings.get(name)!;
+    },
     close: async () => undefined,
   };
 }

@@ -48,7 +48,24 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
        kept_at BIGINT NOT NULL
      )`,
   );
+  await createTableIfMissing(
+    db,
+    "CREATE TABLE IF NOT EXISTS meridian_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  );
   return {
+    async loadSetting(name) {
+      const result = await db.query<{ value: string }>("SELECT value FROM meridian_settings WHERE name = $1", [name]);
+      return result.rows[0]?.value;
+    },
+    async saveSettingOnce(name, value) {
+      // Two processes starting together may both try: the first one's value stays, and both use it.
+      await db.query("INSERT INTO meridian_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", [
+        name,
+        value,
+      ]);
+      const result = await db.query<{ value: string }>("SELECT value FROM meridian_settings WHERE name = $1", [name]);
+      return result.rows[0]!.value;
+    },
     async appendRecords(code, statements) {
       if (statements.length === 0) return;
       // One statement a row, in one round trip.
