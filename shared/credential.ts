@@ -142,6 +142,8 @@ export type Verification = { valid: true; issuer: string; name: string } | { val
 
 /** Checks a credential offline: its form, that its issuer's key signed it, and that nothing changed since. */
 export async function verifyCredential(input: unknown): Promise<Verification> {
+  if (!globalThis.crypto?.subtle)
+    return { valid: false, problem: "badges can be checked only on a secure (https or localhost) page" };
   try {
     const credential = input as OpenBadgeCredential;
     const proof = credential?.proof;

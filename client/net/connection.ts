@@ -344,6 +344,25 @@ export class ClassroomConnection {
     }
   }
 
+  /**
+   * Teacher: asks the server for an Open Badges credential for a student who
+   * completed the lesson; the credential, or why not.
+   */
+  async issueBadge(seat: string): Promise<{ credential: unknown } | { problem: string }> {
+    const teacherKey = this.view.getState().teacherKey;
+    if (!teacherKey) return { problem: "only the class's teacher can issue badges" };
+    try {
+      const response = await fetch(`${this.endpoint}/api/classes/${this.code}/participants/${seat}/badge`, {
+        method: "POST",
+        headers: { "x-teacher-key": teacherKey },
+      });
+      const body = (await response.json()) as { problem?: string };
+      return response.ok ? { credential: body } : { problem: body.problem ?? `HTTP ${response.status}` };
+    } catch {
+      return { problem: "the classroom server could not be reached" };
+    }
+  }
+
   /** Raises or lowers this participant's hand. */
   raiseHand(raised: boolean): void {
     this.room.send(ClientMessage.RaiseHand, { raised });

@@ -10,6 +10,7 @@ import { createAs, joinAs, sessionStore } from "../app/session.ts";
 import { useSession } from "../app/useStores.ts";
 import { useLocalize } from "../app/useLocalize.ts";
 import { LANGUAGE_NAMES, setLanguage } from "../i18n/i18n.ts";
+import { BadgeCheck } from "./BadgeCheck.tsx";
 import { FilePicker } from "./FilePicker.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
 
@@ -119,6 +120,7 @@ export function Lobby({ abilities, link }: LobbyProps) {
           {abilities?.vr ? t("lobby.deviceVr") : abilities?.ar ? t("lobby.deviceAr") : t("lobby.deviceScreen")}
         </p>
       </section>
+      <BadgeCheck />
     </main>
   );
 }

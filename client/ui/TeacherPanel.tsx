@@ -16,6 +16,21 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
   const objects = useClassView(connection.view, (v) => v.objects);
   const lesson = useClassView(connection.view, (v) => v.lesson);
   const task = useClassView(connection.view, (v) => v.task);
+  const [badgeNote, setBadgeNote] = useState<{ ok: boolean; text: string } | undefined>();
+  const giveBadge = async (seat: string, name: string) => {
+    const outcome = await connection.issueBadge(seat);
+    if ("problem" in outcome)
+      return setBadgeNote({ ok: false, text: t("teacher.badgeRefused", { name, problem: outcome.problem }) });
+    // Handed to the teacher as a file, to pass on to the student.
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(
+      new Blob([JSON.stringify(outcome.credential, null, 2)], { type: "application/json" }),
+    );
+    link.download = `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}-badge.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    setBadgeNote({ ok: true, text: t("teacher.badgeIssued", { name }) });
+  };
   /** Objects of the task this participant put in place (and that are still there). */
   const placedBy = (seat: string) => objects.filter((o) => o.placedBy === seat).length;
   const localize = useLocalize();
@@ -81,6 +96,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
             ))}
         </select>
       </label>
+      {badgeNote && (
+        <p className={badgeNote.ok ? "note" : "error"} role="status">
+          {badgeNote.text}
+        </p>
+      )}
       <ul className="roster">
         {participants.map((p) => (
           <li key={p.seat} data-seat={p.seat}>
@@ -108,6 +128,13 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
                   onClick={() => connection.setMuted(p.seat, !p.muted)}
                 >
                   {p.muted ? t("teacher.unmute") : t("teacher.mute")}
+                </button>
+                <button
+                  className="small"
+                  aria-label={`${t("teacher.badge")} ${p.nickname}`}
+                  onClick={() => void giveBadge(p.seat, p.nickname)}
+                >
+                  {t("teacher.badge")}
                 </button>
                 <button
                   className="small"

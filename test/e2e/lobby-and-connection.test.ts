@@ -4,6 +4,7 @@
  * back after a drop.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CREDENTIAL_CONTEXTS, didKeyOf, signCredential } from "../../shared/credential.ts";
 import { type Bot, createClassAsBot } from "../../client/bot/bot.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
@@ -45,6 +46,56 @@ describe("lobby messages and the connection indicator", () => {
     await page.locator('form button[type="submit"]').click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("seis");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lobby-wrong-code-es.png` });
+  });
+
+  it("anyone can check a badge file in the page, offline; a changed one is refused", async () => {
+    const { page } = student;
+    await page.goto(`${base}/`);
+    // The page remembers the Spanish chosen before.
+    await page.locator('select[name="language"]').selectOption("en");
+    const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    const publicKey = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
+    const issuer = didKeyOf(publicKey);
+    const credential = await signCredential(
+      {
+        "@context": CREDENTIAL_CONTEXTS,
+        id: "urn:uuid:7c1f1f2e-8a3b-4c5d-9e0f-123456789abc",
+        type: ["VerifiableCredential", "OpenBadgeCredential"],
+        issuer: { id: issuer, type: ["Profile"], name: "Meridian classroom" },
+        validFrom: "2026-11-30T10:00:00Z",
+        name: "Building molecules — completed",
+        credentialSubject: {
+          type: ["AchievementSubject"],
+          identifier: [
+            { type: "IdentityObject", identityHash: "sha256$00", identityType: "name", hashed: true, salt: "1" },
+          ],
+          achievement: {
+            id: `${base}/xapi/lessons/molecules`,
+            type: ["Achievement"],
+            name: "Building molecules",
+            description: "Water, carbon dioxide, methane, ammonia.",
+            criteria: { narrative: "Completed every task." },
+          },
+        },
+      },
+      { privateKey: pair.privateKey, publicKey },
+      new Date(),
+    );
+    const upload = (content: unknown) =>
+      page.setInputFiles('input[name="badgeFile"]', {
+        name: "badge.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(content)),
+      });
+    const verdict = page.locator(".badge-check [role=status]");
+    await upload(credential);
+    await expect.poll(() => verdict.getAttribute("data-valid")).toBe("true");
+    expect(await verdict.textContent()).toContain("Building molecules — completed");
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/lobby-badge-valid.png` });
+    await upload({ ...credential, name: "Every subject there is — completed" });
+    await expect.poll(() => verdict.getAttribute("data-valid")).toBe("false");
+    expect(await verdict.textContent()).toContain("Not valid");
   });
 
   it("the indicator shows a drop, and the student comes back to the same seat", async () => {
