@@ -18,5 +18,14 @@ export function recordRoutes(store: ClassStore): Router {
       .set("Content-Disposition", `attachment; filename="${code}.xapi.json"`)
       .json(await store.records(code));
   });
+  // The class session as a replay (shared/replay.ts), for a class that could not attend.
+  router.get("/api/classes/:code/replay", async (req, res) => {
+    const code = String(req.params.code);
+    const teacher = await checkTeacher(req, code, "replay the class", store.teacherKeyHash);
+    if (!teacher.ok) return void res.status(teacher.status).json({ problem: teacher.problem });
+    const recording = await store.replay(code);
+    if (!recording) return void res.status(404).json({ problem: "nothing was recorded for this class" });
+    res.set("Cache-Control", "no-store").json(recording);
+  });
   return router;
 }

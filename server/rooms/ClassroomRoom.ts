@@ -37,6 +37,8 @@ import type { ServerLoad } from "./serverLoad.ts";
 import { learningRecords, type RecordScope } from "../records/learningRecords.ts";
 import type { LrsForwarder } from "../records/lrsForwarder.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
+import type { ReplayFrame } from "../../shared/replay.ts";
+import { REPLAY_SAMPLE_MS, SessionRecorder } from "../records/sessionRecorder.ts";
 
 interface SeatData {
   invalidMessages: number;
@@ -91,6 +93,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     teacherSeated = false;
     lastSaved = "";
     patchesSent = 0;
+    recorder!: SessionRecorder;
+    /** Replay frames not yet stored (they go with the next save). */
+    replayFrames: { at: number; frame: ReplayFrame }[] = [];
     /** This class session, for its learning records. */
     registration = randomUUID();
     avatarFrames = 0;
@@ -153,6 +158,13 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.emptySince = now();
       await this.publishListing();
 
+      this.recorder = new SessionRecorder(now());
+      // The session is recorded for replay while anyone is in the class.
+      this.clock.setInterval(() => {
+        if (this.state.participants.size === 0) return;
+        const frame = this.recorder.sample(this.state, now());
+        if (frame) this.replayFrames.push({ at: this.recorder.startedAt + frame.t, frame });
+      }, REPLAY_SAMPLE_MS);
       this.registerMessages();
       this.clock.setInterval(() => {
         rules.releaseIdleHolds(this.classroom, now());
@@ -238,6 +250,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     /** Saves the class if anything changed since the last save. */
     async save() {
+      await this.storeReplayFrames();
       if (this.finished) return;
       const snapshot = {
         ...persistence.snapshotOf(this.classroom, this.roomId, this.teacherKeyHash, now()),
@@ -251,7 +264,16 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         .catch((error: unknown) => console.error(`saving class ${this.roomId} failed`, error));
     }
 
+    async storeReplayFrames() {
+      const frames = this.replayFrames.splice(0);
+      if (frames.length === 0) return;
+      await context.store
+        .appendReplay(this.roomId, this.classroom.lesson.id, frames)
+        .catch((error: unknown) => console.error(`keeping the replay of ${this.roomId} failed`, error));
+    }
+
     override async onDispose() {
+      await this.storeReplayFrames();
       if (this.finished || this.state.ended) await context.store.remove(this.roomId).catch(() => undefined);
       else await this.save();
     }

@@ -114,6 +114,19 @@ describe.each([
     expect(await store.teacherKeyHash("REC0RD")).toBeUndefined();
     expect(await store.load("REC0RD")).toBeUndefined();
 
+    // Replays: frames come back in time order, counted from the first.
+    await store.appendReplay("REPLAY", "solar-system", [
+      { at: 5000, frame: { t: 0, key: true, step: 0, objects: { mars: [0, 1, 0, 0, 0, 0, 1] } } },
+    ]);
+    await store.appendReplay("REPLAY", "solar-system", [
+      { at: 5600, frame: { t: 0, objects: { mars: [0.2, 1, 0, 0, 0, 0, 1] } } },
+    ]);
+    const replay = await store.replay("REPLAY");
+    expect(replay).toMatchObject({ lessonId: "solar-system", startedAt: 5000 });
+    expect(replay!.frames.map((f) => f.t)).toEqual([0, 600]);
+    expect(replay!.frames[1]!.objects!.mars![0]).toBe(0.2);
+    expect(await store.replay("NOSUCH")).toBeUndefined();
+
     // Settings: the first value saved under a name stays.
     expect(await store.loadSetting("signing-key")).toBeUndefined();
     expect(await store.saveSettingOnce("signing-key", "first")).toBe("first");

@@ -5,6 +5,24 @@
  */
 import type { Pose } from "../../shared/math.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
+import { REPLAY_FORMAT_VERSION, type ReplayFrame, type ReplayRecording } from "../../shared/replay.ts";
+
+/** Frames stored with their absolute time; a recording's times count from its first frame. */
+export function recordingOf(
+  code: string,
+  lessonId: string,
+  stored: { at: number; frame: ReplayFrame }[],
+): ReplayRecording | undefined {
+  if (stored.length === 0) return undefined;
+  const startedAt = stored[0]!.at;
+  return {
+    version: REPLAY_FORMAT_VERSION,
+    code,
+    lessonId,
+    startedAt,
+    frames: stored.map(({ at, frame }) => ({ ...frame, t: at - startedAt })),
+  };
+}
 
 /** What is saved of a class: enough to bring its scene back as it was. */
 export interface ClassSnapshot {
@@ -42,6 +60,9 @@ export interface ClassStore {
   /** Retention: deletes records, teacher keys and saved scenes older than `before` (ms since 1970). */
   purge(before: number): Promise<{ records: number; classes: number }>;
   remove(code: string): Promise<void>;
+  /** Appends a class session's replay frames, each with its absolute time (ms since 1970). */
+  appendReplay(code: string, lessonId: string, frames: { at: number; frame: ReplayFrame }[]): Promise<void>;
+  replay(code: string): Promise<ReplayRecording | undefined>;
   /** A server-wide setting (the credential signing key); the first value saved under a name wins. */
   loadSetting(name: string): Promise<string | undefined>;
   saveSettingOnce(name: string, value: string): Promise<string>;
@@ -54,6 +75,10 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
   const records = new Map<string, { statement: XapiStatement; storedAt: number }[]>();
   const keys = new Map<string, { hash: string; keptAt: number }>();
   const settings = new Map<string, string>();
+  const replays = new Map<
+    string,
+    { lessonId: string; frames: { at: number; frame: ReplayFrame; storedAt: number }[] }
+  >();
   return {
     save: async (snapshot) => void snapshots.set(snapshot.code, structuredClone(snapshot)),
     list: async () => [...snapshots.values()].map(({ code, owner }) => (owner ? { code, owner } : { code })),
@@ -82,6 +107,7 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
         records.set(code, kept);
       }
       for (const [code, { keptAt }] of keys) if (keptAt < before) keys.delete(code);
+      for (const replay of replays.values()) replay.frames = replay.frames.filter(({ storedAt }) => storedAt >= before);
       let classes = 0;
       for (const [code, snapshot] of snapshots)
         if (snapshot.savedAt < before) {
@@ -91,6 +117,15 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
       return { records: purgedRecords, classes };
     },
     remove: async (code) => void snapshots.delete(code),
+    appendReplay: async (code, lessonId, frames) => {
+      const replay = replays.get(code) ?? { lessonId, frames: [] };
+      replay.frames.push(...frames.map((frame) => ({ ...structuredClone(frame), storedAt: now() })));
+      replays.set(code, replay);
+    },
+    replay: async (code) => {
+      const replay = replays.get(code);
+      return replay && recordingOf(code, replay.lessonId, replay.frames);
+    },
     loadSetting: async (name) => settings.get(name),
     saveSettingOnce: async (name, value) => {
       if (!settings.has(name)) settings.set(name, value);

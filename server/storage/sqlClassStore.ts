@@ -3,7 +3,8 @@
  * PostgreSQL server: one row per class, its snapshot as JSON.
  */
 import type { XapiStatement } from "../../shared/xapi.ts";
-import type { ClassSnapshot, ClassStore } from "./classStore.ts";
+import type { ReplayFrame } from "../../shared/replay.ts";
+import { type ClassSnapshot, type ClassStore, recordingOf } from "./classStore.ts";
 
 /** What the store needs of a database: both PGlite and a `pg` pool answer this. */
 export interface SqlDatabase {
@@ -52,7 +53,44 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
     db,
     "CREATE TABLE IF NOT EXISTS meridian_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
   );
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_replay_frames (
+       code TEXT NOT NULL,
+       lesson_id TEXT NOT NULL,
+       at BIGINT NOT NULL,
+       frame JSONB NOT NULL,
+       stored_at BIGINT NOT NULL
+     )`,
+  );
+  await createTableIfMissing(
+    db,
+    "CREATE INDEX IF NOT EXISTS meridian_replay_frames_by_code ON meridian_replay_frames (code, at)",
+  );
   return {
+    async appendReplay(code, lessonId, frames) {
+      if (frames.length === 0) return;
+      await db.query(
+        `INSERT INTO meridian_replay_frames (code, lesson_id, at, frame, stored_at)
+         SELECT $1, $2, (f->>'at')::BIGINT, f->'frame', $4 FROM jsonb_array_elements($3::jsonb) AS f`,
+        [code, lessonId, JSON.stringify(frames), Date.now()],
+      );
+    },
+    async replay(code) {
+      const result = await db.query<{ lesson_id: string; at: string | number; frame: ReplayFrame }>(
+        "SELECT lesson_id, at, frame FROM meridian_replay_frames WHERE code = $1 ORDER BY at",
+        [code],
+      );
+      const first = result.rows[0];
+      return (
+        first &&
+        recordingOf(
+          code,
+          first.lesson_id,
+          result.rows.map((row) => ({ at: Number(row.at), frame: row.frame })),
+        )
+      );
+    },
     async loadSetting(name) {
       const result = await db.query<{ value: string }>("SELECT value FROM meridian_settings WHERE name = $1", [name]);
       return result.rows[0]?.value;
@@ -102,6 +140,7 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
         before,
       ]);
       await db.query("DELETE FROM meridian_class_keys WHERE kept_at < $1", [before]);
+      await db.query("DELETE FROM meridian_replay_frames WHERE stored_at < $1", [before]);
       const classes = await db.query<{ code: string }>(
         "DELETE FROM meridian_classes WHERE saved_at < $1 RETURNING code",
         [before],
