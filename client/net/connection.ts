@@ -363,6 +363,21 @@ export class ClassroomConnection {
     }
   }
 
+  /** Teacher: the class's learning records or its replay, as the server keeps them (teacher key). */
+  async teacherDownload(what: "records" | "replay"): Promise<{ data: unknown } | { problem: string }> {
+    const teacherKey = this.view.getState().teacherKey;
+    if (!teacherKey) return { problem: "only the class's teacher can download this" };
+    try {
+      const response = await fetch(`${this.endpoint}/api/classes/${this.code}/${what}`, {
+        headers: { "x-teacher-key": teacherKey },
+      });
+      const body = (await response.json()) as { problem?: string };
+      return response.ok ? { data: body } : { problem: body.problem ?? `HTTP ${response.status}` };
+    } catch {
+      return { problem: "the classroom server could not be reached" };
+    }
+  }
+
   /** Raises or lowers this participant's hand. */
   raiseHand(raised: boolean): void {
     this.room.send(ClientMessage.RaiseHand, { raised });

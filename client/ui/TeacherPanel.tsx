@@ -22,14 +22,13 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
     if ("problem" in outcome)
       return setBadgeNote({ ok: false, text: t("teacher.badgeRefused", { name, problem: outcome.problem }) });
     // Handed to the teacher as a file, to pass on to the student.
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(
-      new Blob([JSON.stringify(outcome.credential, null, 2)], { type: "application/json" }),
-    );
-    link.download = `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}-badge.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveAsFile(outcome.credential, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}-badge.json`);
     setBadgeNote({ ok: true, text: t("teacher.badgeIssued", { name }) });
+  };
+  const download = async (what: "records" | "replay") => {
+    const outcome = await connection.teacherDownload(what);
+    if ("problem" in outcome) return setBadgeNote({ ok: false, text: outcome.problem });
+    saveAsFile(outcome.data, `${connection.code}-${what === "records" ? "xapi" : "replay"}.json`);
   };
   /** Objects of the task this participant put in place (and that are still there). */
   const placedBy = (seat: string) => objects.filter((o) => o.placedBy === seat).length;
@@ -194,6 +193,8 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
         >
           {t("lesson.export")}
         </a>
+        <button onClick={() => void download("records")}>{t("teacher.downloadRecords")}</button>
+        <button onClick={() => void download("replay")}>{t("teacher.downloadReplay")}</button>
         <button
           className="danger"
           onClick={() => {
@@ -321,4 +322,13 @@ function ClassTools({ connection }: { connection: ClassroomConnection }) {
       </button>
     </div>
   );
+}
+
+/** Offers JSON as a file download. */
+function saveAsFile(data: unknown, name: string): void {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
