@@ -13,14 +13,16 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { Limits } from "../../shared/protocol.ts";
 import type { LoadFigures } from "../../server/rooms/serverLoad.ts";
-import { createTestSchema, type TestSchema } from "../support/postgres.ts";
-import { emptyTestRedisDatabase } from "../support/redis.ts";
-import { type ServerProcess, killAllServerProcesses, startServerProcess } from "../support/serverProcess.ts";
+import type { TestSchema } from "../support/postgres.ts";
+import {
+  type ServerProcess,
+  killAllServerProcesses,
+  startScaleOutProcesses,
+  startServerProcess,
+} from "../support/serverProcess.ts";
 
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 const STEPS = (process.env.STEPS ?? "100,250,500,1000,2000").split(",").map(Number);
@@ -46,31 +48,9 @@ function serverCpuSeconds(server: ServerProcess): number {
   return [server.child.pid!, ...children].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 async function startServers(): Promise<{ servers: ServerProcess[]; schema?: TestSchema }> {
   if (PROCESSES === 1) return { servers: [await startServerProcess({ DATA_DIR: "memory" })] };
-  const schema = await createTestSchema("bench");
-  const redisUrl = await emptyTestRedisDatabase();
-  const servers = [];
-  for (let i = 0; i < PROCESSES; i++) {
-    const port = await freePort();
-    servers.push(
-      await startServerProcess({
-        PORT: String(port),
-        REDIS_URL: redisUrl,
-        DATABASE_URL: schema.url,
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      }),
-    );
-  }
-  return { servers, schema };
+  return startScaleOutProcesses(PROCESSES, "bench");
 }
 
 const status = async (server: ServerProcess, seconds = 10): Promise<Status> =>

@@ -5,21 +5,15 @@
  * back with nothing lost.
  */
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
-import { createTestSchema, type TestSchema } from "../support/postgres.ts";
-import { emptyTestRedisDatabase } from "../support/redis.ts";
-import { type ServerProcess, killAllServerProcesses, killHard, startServerProcess } from "../support/serverProcess.ts";
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import type { TestSchema } from "../support/postgres.ts";
+import {
+  type ServerProcess,
+  killAllServerProcesses,
+  killHard,
+  startScaleOutProcesses,
+} from "../support/serverProcess.ts";
 
 /** The process a bot's class lives on, read from where its socket went (host:port of that process). */
 function hostOf(bot: Bot): string {
@@ -32,19 +26,9 @@ const processes: ServerProcess[] = [];
 const bots: Bot[] = [];
 
 beforeAll(async () => {
-  schema = await createTestSchema("cluster");
-  const redisUrl = await emptyTestRedisDatabase();
-  for (let i = 0; i < 2; i++) {
-    const port = await freePort();
-    processes.push(
-      await startServerProcess({
-        PORT: String(port),
-        REDIS_URL: redisUrl,
-        DATABASE_URL: schema.url,
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      }),
-    );
-  }
+  const started = await startScaleOutProcesses(2, "cluster");
+  schema = started.schema;
+  processes.push(...started.servers);
 });
 
 afterAll(async () => {

@@ -3,7 +3,11 @@
  * that restart, kill or run several of them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { createTestSchema, type TestSchema } from "./postgres.ts";
+import { emptyTestRedisDatabase } from "./redis.ts";
 
 export interface ServerProcess {
   readonly url: string;
@@ -50,4 +54,37 @@ export function killHard(child: ChildProcess): void {
 /** For afterAll: no server outlives its test file. */
 export function killAllServerProcesses(): void {
   for (const child of running.splice(0)) killHard(child);
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * `count` servers in scale-out mode on loopback, sharing a Redis database and
+ * a PostgreSQL schema of their own (drop the schema afterwards).
+ */
+export async function startScaleOutProcesses(
+  count: number,
+  label: string,
+): Promise<{ servers: ServerProcess[]; schema: TestSchema }> {
+  const schema = await createTestSchema(label);
+  const redisUrl = await emptyTestRedisDatabase();
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    servers.push(
+      await startServerProcess({
+        PORT: String(port),
+        REDIS_URL: redisUrl,
+        DATABASE_URL: schema.url,
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      }),
+    );
+  }
+  return { servers, schema };
 }
