@@ -22,6 +22,8 @@ describe("a task in the scene", () => {
   let server: RunningServer;
   let teacher: TestBrowser;
   let student: TestBrowser;
+  const elsewhere: string[] = [];
+  let requests = 0;
 
   beforeAll(async () => {
     requireBrowserAndBuild();
@@ -31,6 +33,13 @@ describe("a task in the scene", () => {
       openBrowser({ width: 1280, height: 800 }),
       openBrowser({ width: 1000, height: 700 }),
     ]);
+    // Everything must come from the classroom's own server: no CDN, fonts or trackers.
+    for (const browser of [teacher, student])
+      browser.page.on("request", (request) => {
+        requests++;
+        const url = new URL(request.url());
+        if (!["data:", "blob:"].includes(url.protocol) && url.origin !== base) elsewhere.push(request.url());
+      });
     await teacher.page.goto(`${base}/?test=1`);
     await teacher.page.getByRole("tab", { name: "Start a class" }).click();
     await teacher.page.locator('input[name="nickname"]').fill("Mr Tanaka");
@@ -71,5 +80,7 @@ describe("a task in the scene", () => {
       .toBe("true");
     await student.page.screenshot({ path: `${SCREENSHOT_DIR}/student-task-done.png` });
     await teacher.page.screenshot({ path: `${SCREENSHOT_DIR}/teacher-sees-task-done.png` });
+    expect(requests).toBeGreaterThan(10);
+    expect(elsewhere).toEqual([]);
   });
 });
