@@ -363,12 +363,19 @@ export class ClassroomConnection {
     }
   }
 
-  /** Teacher: the class's learning records or its replay, as the server keeps them (teacher key). */
-  async teacherDownload(what: "records" | "replay"): Promise<{ data: unknown } | { problem: string }> {
+  /**
+   * Teacher: the class's learning records or its replay, or everything kept
+   * about one participant (`participants/SEAT/data`; with "DELETE", deleted).
+   */
+  async teacherDownload(
+    what: "records" | "replay" | `participants/${string}/data`,
+    method: "GET" | "DELETE" = "GET",
+  ): Promise<{ data: unknown } | { problem: string }> {
     const teacherKey = this.view.getState().teacherKey;
-    if (!teacherKey) return { problem: "only the class's teacher can download this" };
+    if (!teacherKey) return { problem: "only the class's teacher can do this" };
     try {
       const response = await fetch(`${this.endpoint}/api/classes/${this.code}/${what}`, {
+        method,
         headers: { "x-teacher-key": teacherKey },
       });
       const body = (await response.json()) as { problem?: string };

@@ -25,6 +25,20 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
     saveAsFile(outcome.credential, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}-badge.json`);
     setBadgeNote({ ok: true, text: t("teacher.badgeIssued", { name }) });
   };
+  const exportData = async (seat: string, name: string) => {
+    const outcome = await connection.teacherDownload(`participants/${seat}/data`);
+    if ("problem" in outcome) return setBadgeNote({ ok: false, text: outcome.problem });
+    saveAsFile(outcome.data, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}-data.json`);
+  };
+  const deleteData = async (seat: string, name: string) => {
+    if (!confirm(t("teacher.deleteDataConfirm", { name }))) return;
+    const outcome = await connection.teacherDownload(`participants/${seat}/data`, "DELETE");
+    setBadgeNote(
+      "problem" in outcome
+        ? { ok: false, text: outcome.problem }
+        : { ok: true, text: t("teacher.dataDeleted", { name }) },
+    );
+  };
   const download = async (what: "records" | "replay") => {
     const outcome = await connection.teacherDownload(what);
     if ("problem" in outcome) return setBadgeNote({ ok: false, text: outcome.problem });
@@ -127,6 +141,20 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
                   onClick={() => connection.setMuted(p.seat, !p.muted)}
                 >
                   {p.muted ? t("teacher.unmute") : t("teacher.mute")}
+                </button>
+                <button
+                  className="small"
+                  aria-label={`${t("teacher.exportData")} ${p.nickname}`}
+                  onClick={() => void exportData(p.seat, p.nickname)}
+                >
+                  {t("teacher.exportData")}
+                </button>
+                <button
+                  className="small danger"
+                  aria-label={`${t("teacher.deleteData")} ${p.nickname}`}
+                  onClick={() => void deleteData(p.seat, p.nickname)}
+                >
+                  {t("teacher.deleteData")}
                 </button>
                 <button
                   className="small"
