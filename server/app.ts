@@ -31,7 +31,7 @@ import { keepClasses } from "./cluster/classKeeper.ts";
 import { selectProcessForNewClass } from "./cluster/placement.ts";
 import { assetAccess, openSharedAssets } from "./cluster/sharedAssets.ts";
 import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
-import type { ServerConfig } from "./config.ts";
+import { DEFAULT_RETENTION_DAYS, type ServerConfig } from "./config.ts";
 
 export interface RunningServer {
   server: Server;
@@ -112,7 +112,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const httpServer = server.transport.server!;
   limitFailedJoins(httpServer, overrides.joinLimits);
   const address = httpServer.address() as AddressInfo;
-  const retention = purgeByRetention(store, config.retentionDays ?? 180);
+  const retention = purgeByRetention(store, config.retentionDays ?? DEFAULT_RETENTION_DAYS);
   const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   publicUrl = config.publicUrl ?? `http://${shownHost}:${address.port}`;

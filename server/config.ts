@@ -62,7 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 }
 
 /** Kept for a school year by default; a school sets its own period. */
-const DEFAULT_RETENTION_DAYS = 180;
+export const DEFAULT_RETENTION_DAYS = 180;
 
 function readRetentionDays(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_RETENTION_DAYS;

@@ -9,6 +9,7 @@ import type { Lesson } from "../../shared/lesson.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
 import { checkGlb } from "../models/checkGlb.ts";
 import type { ModelStore } from "../models/modelStore.ts";
+import { sqlDatabaseOf } from "../storage/postgresClassStore.ts";
 import { createTableIfMissing } from "../storage/sqlClassStore.ts";
 
 export type AssetKind = "lesson" | "model";
@@ -23,7 +24,7 @@ export interface SharedAssets {
 export async function openSharedAssets(connectionString: string): Promise<SharedAssets> {
   const pool = new pg.Pool({ connectionString, max: 2 });
   await createTableIfMissing(
-    { query: async (sql, params) => ({ rows: (await pool.query(sql, params)).rows as never[] }) },
+    sqlDatabaseOf(pool),
     `CREATE TABLE IF NOT EXISTS meridian_assets (
        kind TEXT NOT NULL,
        name TEXT NOT NULL,

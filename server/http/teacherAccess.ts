@@ -3,10 +3,10 @@
  * `x-teacher-key`) must hash to the one in the class's listing, which every
  * process can read.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import type { Request } from "express";
 import type { ClassListing } from "../../shared/protocol.ts";
+import { teacherKeyMatches } from "../rules/teacherKey.ts";
 
 export type TeacherCheck = { ok: true } | { ok: false; status: 403 | 404; problem: string };
 
@@ -23,11 +23,7 @@ export async function checkTeacher(
   const listing = (await matchMaker.getRoomById(code))?.metadata as ClassListing | undefined;
   const hash = listing?.teacherKeyHash ?? (await keptHash?.(code));
   if (!hash) return { ok: false, status: 404, problem: "no class has this code" };
-  const given = createHash("sha256")
-    .update(req.get("x-teacher-key") ?? "")
-    .digest();
-  const expected = Buffer.from(hash, "hex");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+  if (!teacherKeyMatches(req.get("x-teacher-key") ?? "", hash))
     return { ok: false, status: 403, problem: `only the class's teacher can ${action}` };
   return { ok: true };
 }

@@ -2,7 +2,7 @@
  * One class, as a Colyseus room. It only adapts: it validates each message
  * against the shared schemas, calls the classroom rule, and replies.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { type AuthContext, type Client, ClientState, Room, ServerError, matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { encodeAvatarEntry, joinAvatarEntries } from "../../shared/avatarFrame.ts";
@@ -33,6 +33,7 @@ import * as rules from "../rules/classroom.ts";
 import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 import * as teaching from "../rules/teaching.ts";
+import { hashTeacherKey, teacherKeyMatches } from "../rules/teacherKey.ts";
 import type { ServerLoad } from "./serverLoad.ts";
 import { learningRecords, type RecordScope } from "../records/learningRecords.ts";
 import type { LrsForwarder } from "../records/lrsForwarder.ts";
@@ -121,7 +122,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       if (listing.ended) throw new ServerError(JoinError.ClassEnded, "this class has ended");
       const { teacherKey } = parsed.data;
       if (teacherKey !== undefined) {
-        if (!sameHash(sha256(teacherKey), Buffer.from(listing.teacherKeyHash, "hex"))) {
+        if (!teacherKeyMatches(teacherKey, listing.teacherKeyHash)) {
           throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
         }
       } else if (listing.locked) {
@@ -150,7 +151,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.roomId = await unusedJoinCode();
         this.classroom = rules.openClassroom(lesson);
         this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
-        this.teacherKeyHash = sha256(this.keyForCreator).toString("hex");
+        this.teacherKeyHash = hashTeacherKey(this.keyForCreator);
         await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
       }
       this.state = this.classroom.state;
@@ -295,7 +296,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       // onAuth checked the code the client named; it must be this class's.
       if (joining && joining.code !== this.roomId) throw new ServerError(JoinError.BadOptions, "code does not match");
       const teacherKey = joining?.teacherKey;
-      if (teacherKey !== undefined && !sameHash(sha256(teacherKey), Buffer.from(this.teacherKeyHash, "hex"))) {
+      if (teacherKey !== undefined && !teacherKeyMatches(teacherKey, this.teacherKeyHash)) {
         throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
       }
       const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
@@ -480,14 +481,6 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.refuse(client, { request, reason: Refusal.InvalidMessage, detail: detail.slice(0, 300) });
     }
   };
-}
-
-function sameHash(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function sha256(text: string): Buffer {
-  return createHash("sha256").update(text).digest();
 }
 
 async function unusedJoinCode(): Promise<string> {
