@@ -26,11 +26,6 @@ import {
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
-
-/** Reactions, phrases and chat lines a client keeps for its feed. */
-const EVENTS_KEPT = 50;
-/** The round trip goes to the teacher's roster every third ping (about every 6 s). */
-const PINGS_PER_LINK_REPORT = 3;
 import { decodeAvatarFrame } from "../../shared/avatarFrame.ts";
 import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
@@ -38,6 +33,11 @@ import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewSt
 import { LinkVerdict, LinkWatchdog } from "./linkWatchdog.ts";
 import { PoseBook } from "./poseBook.ts";
 import { ThrottledSender } from "./throttledSender.ts";
+
+/** Reactions, phrases and chat lines a client keeps for its feed. */
+const EVENTS_KEPT = 50;
+/** The round trip goes to the teacher's roster every third ping (about every 6 s). */
+const PINGS_PER_LINK_REPORT = 3;
 
 /** Why a join failed, in terms the lobby can put into a sentence. */
 export const JoinFailure = {
