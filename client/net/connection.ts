@@ -38,6 +38,8 @@ import { ThrottledSender } from "./throttledSender.ts";
 const EVENTS_KEPT = 50;
 /** The round trip goes to the teacher's roster every third ping (about every 6 s). */
 const PINGS_PER_LINK_REPORT = 3;
+/** How long leaving waits for the server to confirm before letting go anyway. */
+const LEAVE_CONFIRM_MS = 3000;
 
 /** Why a join failed, in terms the lobby can put into a sentence. */
 export const JoinFailure = {
@@ -302,9 +304,16 @@ export class ClassroomConnection {
     const { status } = this.view.getState();
     this.setStatus(ConnectionStatus.Left);
     const stillOpen = status === ConnectionStatus.Connected || status === ConnectionStatus.Connecting;
-    if (status === ConnectionStatus.Reconnecting) this.room.reconnection.enabled = false;
-    if (stillOpen) await this.room.leave(true).catch(() => undefined);
-    else this.room.removeAllListeners();
+    // Whatever happens to the socket from now on, it must not come back.
+    this.room.reconnection.enabled = false;
+    if (stillOpen) {
+      // A link that died a moment ago looks open until noticed, and would never confirm the leave.
+      await Promise.race([
+        this.room.leave(true).catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, LEAVE_CONFIRM_MS)),
+      ]);
+    }
+    this.room.removeAllListeners();
   }
 
   /** Fetches the lesson's content (every language) from the classroom server. */

@@ -58,9 +58,10 @@ describe.each([
     // Saves are batched every two seconds; give one to happen, then pull the plug.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     killHard(firstProcess);
-    await vi.waitFor(() => expect(student.connection.view.getState().status).not.toBe("connected"), {
-      timeout: 15_000,
-    });
+    for (const bot of [teacher, student])
+      await vi.waitFor(() => expect(bot.connection.view.getState().status).not.toBe("connected"), {
+        timeout: 15_000,
+      });
     await Promise.all([teacher.leave(), student.leave()]);
 
     const { url: second } = await startServerProcess(storage);
