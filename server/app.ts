@@ -98,7 +98,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       );
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
-      app.use(recordRoutes(store));
+      app.use(recordRoutes(store, assets.findLesson));
       app.use(privacyRoutes(store));
       app.use(badgeRoutes(store, issuer, assets.findLesson, () => publicUrl));
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));

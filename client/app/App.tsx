@@ -8,11 +8,13 @@ import { useSession } from "./useStores.ts";
 /** The class screen (three.js, WebXR) is a separate download, fetched while the lobby is open. */
 const loadClassScreen = () => import("../ui/ClassScreen.tsx");
 const ClassScreen = lazy(loadClassScreen);
+const ReplayScreen = lazy(() => import("../replay/ReplayScreen.tsx"));
 const PREFETCH_AFTER_MS = 1200;
 
 export function App() {
   const phase = useSession((s) => s.phase);
   const connection = useSession((s) => s.connection);
+  const replay = useSession((s) => s.replay);
   const [abilities, setAbilities] = useState<DeviceAbilities | undefined>();
   const [link] = useState(() => parseLink(globalThis.location.hash));
 
@@ -26,6 +28,13 @@ export function App() {
     return (
       <Suspense fallback={<div className="scene-loading" role="progressbar" aria-busy="true" />}>
         <ClassScreen connection={connection} abilities={abilities} />
+      </Suspense>
+    );
+  }
+  if (phase === "replay" && replay) {
+    return (
+      <Suspense fallback={<div className="scene-loading" role="progressbar" aria-busy="true" />}>
+        <ReplayScreen recording={replay} />
       </Suspense>
     );
   }

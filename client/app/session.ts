@@ -1,9 +1,11 @@
 /**
- * Where this browser is: in the lobby, joining, or in a class. It wraps the
- * connection module's join/create and keeps the failure reason for the lobby.
+ * Where this browser is: in the lobby, joining, in a class, or watching a
+ * recorded one. It wraps the connection module's join/create and keeps the
+ * failure reason for the lobby.
  */
 import { createStore } from "zustand/vanilla";
 import type { Language } from "../../shared/protocol.ts";
+import type { ReplayRecording } from "../../shared/replay.ts";
 import {
   type ClassroomConnection,
   JoinFailedError,
@@ -21,8 +23,10 @@ import { ConnectionStatus } from "../net/classView.ts";
 const SAVED_SEAT = "meridian.seat";
 
 export interface Session {
-  phase: "lobby" | "joining" | "class";
+  phase: "lobby" | "joining" | "class" | "replay";
   connection: ClassroomConnection | undefined;
+  /** The recording being watched (phase "replay"). */
+  replay: ReplayRecording | undefined;
   failure: JoinFailure | undefined;
   nickname: string;
   language: Language;
@@ -31,6 +35,7 @@ export interface Session {
 export const sessionStore = createStore<Session>(() => ({
   phase: "lobby",
   connection: undefined,
+  replay: undefined,
   failure: undefined,
   nickname: globalThis.localStorage?.getItem("meridian.nickname") ?? "",
   language: "en",
@@ -122,9 +127,14 @@ export async function rejoin(lost: ClassroomConnection): Promise<void> {
   await joinAs(lost.code, who, lost.view.getState().teacherKey);
 }
 
-/** Leaves the class (if any) and returns to the lobby. */
+/** Opens a recorded class (already checked against the replay format). */
+export function watchReplay(recording: ReplayRecording): void {
+  sessionStore.setState({ phase: "replay", replay: recording, failure: undefined });
+}
+
+/** Leaves the class or the recording (if any) and returns to the lobby. */
 export async function backToLobby(): Promise<void> {
   const { connection } = sessionStore.getState();
-  sessionStore.setState({ phase: "lobby", connection: undefined, failure: undefined });
+  sessionStore.setState({ phase: "lobby", connection: undefined, replay: undefined, failure: undefined });
   await connection?.leave();
 }

@@ -38,7 +38,7 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
       <XR store={xrStore}>
         <ClassroomSet />
         <LessonObjects connection={connection} />
-        <InstructionBoard connection={connection} />
+        <InstructionBoard view={connection.view} />
         <Avatars connection={connection} />
         {/* A headset user stands just beyond the table's edge, facing it. */}
         <XROrigin ref={xrOrigin} position={[0, 0, 1.1]}>

@@ -8,18 +8,18 @@ import { CanvasTexture, SRGBColorSpace } from "three";
 import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import { FONT_STACK, fontsReadyFor } from "../i18n/fonts.ts";
-import type { ClassroomConnection } from "../net/connection.ts";
+import type { ClassViewStore } from "../net/classView.ts";
 
 const WIDTH = 1024;
 const HEIGHT = 640;
 const BOARD_METRES: [number, number] = [1.5, 0.9375];
 
-export function InstructionBoard({ connection }: { connection: ClassroomConnection }) {
+export function InstructionBoard({ view }: { view: ClassViewStore }) {
   const { t, i18n } = useTranslation();
   const localize = useLocalize();
-  const lesson = useClassView(connection.view, (v) => v.lesson);
-  const stepIndex = useClassView(connection.view, (v) => v.step);
-  const task = useClassView(connection.view, (v) => v.task);
+  const lesson = useClassView(view, (v) => v.lesson);
+  const stepIndex = useClassView(view, (v) => v.step);
+  const task = useClassView(view, (v) => v.task);
   const step = lesson?.steps[stepIndex];
   const [fontsLoaded, setFontsLoaded] = useState(0);
   // In a headset the board is where a student reads whether the task is done; the first line is never cut off.

@@ -6,7 +6,7 @@
 import { useFrame } from "@react-three/fiber";
 import { Handle, defaultApply, type HandleState } from "@react-three/handle";
 import { useXR } from "@react-three/xr";
-import { Suspense, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Group, Object3D } from "three";
 import type { LessonObject as LessonObjectContent } from "../../shared/lesson.ts";
@@ -14,8 +14,8 @@ import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
-import { LessonModel } from "./LessonModel.tsx";
 import { NameTag } from "./NameTag.tsx";
+import { ObjectBody } from "./ObjectBody.tsx";
 import { avatarColor } from "./palette.ts";
 import { applyPose, worldPoseOf } from "./poseConversion.ts";
 import { renderedObjects } from "./sceneRegistry.ts";
@@ -108,24 +108,15 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   return (
     <group ref={groupRef} name={`object-${object.id}`}>
       <Handle targetRef={groupRef} scale={false} rotate={inXR} multitouch={false} bind={object.grabbable} apply={apply}>
-        {object.shape === "model" && model ? (
-          <Suspense
-            fallback={
-              <ShapeMesh shape="box" color="#cccccc" size={object.size} glow={false} highlight={undefined} dimmed />
-            }
-          >
-            <LessonModel url={`/models/${model}`} size={object.size} dimmed={heldByOther} />
-          </Suspense>
-        ) : (
-          <ShapeMesh
-            shape={object.shape}
-            color={object.color}
-            size={object.size}
-            glow={glow}
-            highlight={highlight}
-            dimmed={heldByOther}
-          />
-        )}
+        <ObjectBody
+          shape={object.shape}
+          model={model}
+          color={object.color}
+          size={object.size}
+          glow={glow}
+          highlight={highlight}
+          dimmed={heldByOther}
+        />
       </Handle>
       <NameTag
         text={
@@ -141,47 +132,4 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
       />
     </group>
   );
-}
-
-interface ShapeMeshProps {
-  shape: string;
-  color: string;
-  size: [number, number, number];
-  glow: boolean;
-  highlight: string | undefined;
-  dimmed: boolean;
-}
-
-function ShapeMesh({ shape, color, size, glow, highlight, dimmed }: ShapeMeshProps) {
-  return (
-    <mesh castShadow receiveShadow scale={size}>
-      <ShapeGeometry shape={shape} />
-      <meshStandardMaterial
-        color={color}
-        emissive={glow ? color : (highlight ?? "#000000")}
-        emissiveIntensity={glow ? 0.8 : highlight ? 0.35 : 0}
-        roughness={0.55}
-        metalness={0.05}
-        transparent={dimmed}
-        opacity={dimmed ? 0.8 : 1}
-      />
-    </mesh>
-  );
-}
-
-function ShapeGeometry({ shape }: { shape: string }) {
-  switch (shape) {
-    case "sphere":
-      return <sphereGeometry args={[0.5, 48, 24]} />;
-    case "cylinder":
-      return <cylinderGeometry args={[0.5, 0.5, 1, 40]} />;
-    case "cone":
-      return <coneGeometry args={[0.5, 1, 40]} />;
-    case "torus":
-      return <torusGeometry args={[0.35, 0.15, 24, 48]} />;
-    case "octahedron":
-      return <octahedronGeometry args={[0.5]} />;
-    default:
-      return <boxGeometry args={[1, 1, 1]} />;
-  }
 }

@@ -82,7 +82,7 @@ export default function ClassScreen({
       </header>
 
       {role === Role.Teacher && panelOpen && !over && <TeacherPanel connection={connection} />}
-      {!over && <StepPanel connection={connection} />}
+      {!over && <StepPanel view={connection.view} onStep={(step) => connection.setStep(step)} />}
 
       <RefusalToast connection={connection} />
       {xrFailed && (

@@ -3,16 +3,17 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode, normalizeJoinCode } from "../../shared/joinCode.ts";
 import { checkLessonText, summarize, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
-import { LANGUAGES, Limits, type Language } from "../../shared/protocol.ts";
+import { Limits } from "../../shared/protocol.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import type { LinkIntent } from "../app/links.ts";
 import { createAs, joinAs, sessionStore } from "../app/session.ts";
 import { useSession } from "../app/useStores.ts";
 import { useLocalize } from "../app/useLocalize.ts";
-import { LANGUAGE_NAMES, setLanguage } from "../i18n/i18n.ts";
 import { BadgeCheck } from "./BadgeCheck.tsx";
 import { FilePicker } from "./FilePicker.tsx";
+import { LanguagePicker } from "./LanguagePicker.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
+import { ReplayOpen } from "./ReplayOpen.tsx";
 
 interface LobbyProps {
   abilities: DeviceAbilities | undefined;
@@ -29,11 +30,6 @@ export function Lobby({ abilities, link }: LobbyProps) {
   const [code, setCode] = useState(link?.code ? formatJoinCode(link.code) : "");
   const [formError, setFormError] = useState<string | undefined>();
   const busy = phase === "joining";
-
-  const chooseLanguage = (next: Language) => {
-    sessionStore.setState({ language: next });
-    void setLanguage(next);
-  };
 
   const who = () => ({ nickname: nickname.trim(), language, device: abilities?.device ?? "desktop" });
 
@@ -64,7 +60,7 @@ export function Lobby({ abilities, link }: LobbyProps) {
           </button>
         </div>
 
-        <LanguagePicker value={language} onChange={chooseLanguage} />
+        <LanguagePicker />
         <label>
           {t("lobby.nickname")}
           <input
@@ -120,24 +116,9 @@ export function Lobby({ abilities, link }: LobbyProps) {
           {abilities?.vr ? t("lobby.deviceVr") : abilities?.ar ? t("lobby.deviceAr") : t("lobby.deviceScreen")}
         </p>
       </section>
+      <ReplayOpen />
       <BadgeCheck />
     </main>
-  );
-}
-
-function LanguagePicker({ value, onChange }: { value: Language; onChange: (language: Language) => void }) {
-  const { t } = useTranslation();
-  return (
-    <label>
-      {t("lobby.language")}
-      <select name="language" value={value} onChange={(e) => onChange(e.target.value as Language)}>
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {LANGUAGE_NAMES[language]}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -1,18 +1,21 @@
-/** The lesson step everyone is on, in each participant's language; the teacher moves through the steps here. */
+/**
+ * The lesson step everyone is on, in each participant's language; the teacher
+ * moves through the steps here. A replay shows its recorded step the same way.
+ */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Role } from "../../shared/protocol.ts";
 import { useClassView } from "../app/useStores.ts";
-import type { ClassroomConnection } from "../net/connection.ts";
+import type { ClassViewStore } from "../net/classView.ts";
 import { LocalizedText } from "./LocalizedText.tsx";
 
-export function StepPanel({ connection }: { connection: ClassroomConnection }) {
+export function StepPanel({ view, onStep }: { view: ClassViewStore; onStep?: (step: number) => void }) {
   const { t } = useTranslation();
-  const lesson = useClassView(connection.view, (v) => v.lesson);
-  const stepIndex = useClassView(connection.view, (v) => v.step);
-  const role = useClassView(connection.view, (v) => v.role);
-  const task = useClassView(connection.view, (v) => v.task);
-  const mine = useClassView(connection.view, (v) => v.objects.filter((o) => o.placedBy === v.seat).length);
+  const lesson = useClassView(view, (v) => v.lesson);
+  const stepIndex = useClassView(view, (v) => v.step);
+  const role = useClassView(view, (v) => v.role);
+  const task = useClassView(view, (v) => v.task);
+  const mine = useClassView(view, (v) => (v.seat ? v.objects.filter((o) => o.placedBy === v.seat).length : 0));
   const [open, setOpen] = useState(true);
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return null;
@@ -56,16 +59,12 @@ export function StepPanel({ connection }: { connection: ClassroomConnection }) {
           )}
         </>
       )}
-      {role === Role.Teacher && (
+      {role === Role.Teacher && onStep && (
         <div className="actions step-actions">
-          <button disabled={stepIndex === 0} onClick={() => connection.setStep(stepIndex - 1)}>
+          <button disabled={stepIndex === 0} onClick={() => onStep(stepIndex - 1)}>
             {t("lesson.previous")}
           </button>
-          <button
-            className="primary"
-            disabled={stepIndex >= total - 1}
-            onClick={() => connection.setStep(stepIndex + 1)}
-          >
+          <button className="primary" disabled={stepIndex >= total - 1} onClick={() => onStep(stepIndex + 1)}>
             {t("lesson.next")}
           </button>
         </div>

@@ -4,10 +4,11 @@
  * teacher key.
  */
 import express, { type Router } from "express";
+import type { Lesson } from "../../shared/lesson.ts";
 import type { ClassStore } from "../storage/classStore.ts";
 import { checkTeacher } from "./teacherAccess.ts";
 
-export function recordRoutes(store: ClassStore): Router {
+export function recordRoutes(store: ClassStore, findLesson: (id: string) => Promise<Lesson | undefined>): Router {
   const router = express.Router();
   router.get("/api/classes/:code/records", async (req, res) => {
     const code = String(req.params.code);
@@ -25,7 +26,12 @@ export function recordRoutes(store: ClassStore): Router {
     if (!teacher.ok) return void res.status(teacher.status).json({ problem: teacher.problem });
     const recording = await store.replay(code);
     if (!recording) return void res.status(404).json({ problem: "nothing was recorded for this class" });
-    res.set("Cache-Control", "no-store").json(recording);
+    // The lesson travels with the recording, so any Meridian server can play it in every language the lesson has.
+    const lesson = await findLesson(recording.lessonId);
+    res
+      .set("Cache-Control", "no-store")
+      .set("Content-Disposition", `attachment; filename="${code}.replay.json"`)
+      .json(lesson ? { ...recording, lesson } : recording);
   });
   return router;
 }

@@ -39,7 +39,8 @@ import { learningRecords, type RecordScope } from "../records/learningRecords.ts
 import type { LrsForwarder } from "../records/lrsForwarder.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
 import type { ReplayFrame } from "../../shared/replay.ts";
-import { REPLAY_SAMPLE_MS, SessionRecorder } from "../records/sessionRecorder.ts";
+import { REPLAY_SAMPLE_MS } from "../../shared/replay.ts";
+import { SessionRecorder } from "../records/sessionRecorder.ts";
 
 interface SeatData {
   invalidMessages: number;

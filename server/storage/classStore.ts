@@ -5,7 +5,7 @@
  */
 import type { Pose } from "../../shared/math.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
-import { REPLAY_FORMAT_VERSION, type ReplayFrame, type ReplayRecording } from "../../shared/replay.ts";
+import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type ReplayFrame, type ReplayRecording } from "../../shared/replay.ts";
 
 /** Frames stored with their absolute time; a recording's times count from its first frame. */
 export function recordingOf(
@@ -16,6 +16,7 @@ export function recordingOf(
   if (stored.length === 0) return undefined;
   const startedAt = stored[0]!.at;
   return {
+    format: REPLAY_FORMAT,
     version: REPLAY_FORMAT_VERSION,
     code,
     lessonId,

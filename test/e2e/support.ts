@@ -19,7 +19,7 @@ type Hooks = { meridianTest: MeridianTestHooks };
 /** Joins a class through the lobby form, as a person would. */
 export async function joinThroughLobby(page: Page, url: string, code: string, nickname: string, language?: string) {
   await page.goto(url);
-  if (language) await page.getByLabel(/Language|Idioma|Langue|اللغة/).selectOption(language);
+  if (language) await page.locator('select[name="language"]').selectOption(language);
   await page.locator('input[name="nickname"]').fill(nickname);
   await page.locator('input[name="code"]').fill(code);
   await page.locator('form button[type="submit"]').click();

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import type { Pose } from "../../shared/math.ts";
-import { type ReplayRecording, sceneAt } from "../../shared/replay.ts";
+import { type ReplayRecording, checkReplay, sceneAt } from "../../shared/replay.ts";
 import { classServerForThisFile } from "../support/classServer.ts";
 
 const classes = classServerForThisFile();
@@ -47,6 +47,9 @@ describe("a replay of a class", () => {
     expect(response.status).toBe(200);
     const recording = (await response.json()) as ReplayRecording;
     expect(recording.lessonId).toBe("solar-system");
+    // A file any Meridian can play: it passes the replay schema and carries the lesson, in every language.
+    expect(checkReplay(recording)).toMatchObject({ ok: true });
+    expect(recording.lesson?.title.es).toBeTruthy();
 
     const then = sceneAt(recording.frames, whileFirst - recording.startedAt);
     expect(then.step).toBe(0);

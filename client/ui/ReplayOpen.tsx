@@ -1,0 +1,40 @@
+/** Opens a class recording a teacher saved, for a class that could not attend; the file is checked before anything is drawn. */
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { REPLAY_MAX_BYTES, checkReplay } from "../../shared/replay.ts";
+import { watchReplay } from "../app/session.ts";
+import { FilePicker } from "./FilePicker.tsx";
+
+export function ReplayOpen() {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | undefined>();
+  const open = async (file: File) => {
+    if (file.size > REPLAY_MAX_BYTES) return setProblem(`larger than ${REPLAY_MAX_BYTES / 1024 / 1024} MiB`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      return setProblem("not a JSON file");
+    }
+    const checked = checkReplay(raw);
+    if (!checked.ok) return setProblem(checked.problems.join("; "));
+    setProblem(undefined);
+    watchReplay(checked.recording);
+  };
+  return (
+    <section className="card replay-open" aria-label={t("lobby.replayWatch")}>
+      <FilePicker
+        label={t("lobby.replayWatch")}
+        hint={t("lobby.replayWatchHint")}
+        name="replayFile"
+        accept=".json,application/json"
+        onFile={(file) => void open(file)}
+      />
+      {problem && (
+        <p className="error" role="alert">
+          {t("lobby.replayInvalid", { problem })}
+        </p>
+      )}
+    </section>
+  );
+}
