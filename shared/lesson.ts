@@ -89,6 +89,16 @@ export const LessonObjectSchema = z
   });
 export type LessonObject = z.infer<typeof LessonObjectSchema>;
 
+/** Snapping writes the snap pose exactly; this only absorbs the wire's quantisation. */
+const IN_PLACE_METRES = 0.005;
+
+/** True when an object at `position` rests in one of its snap places (a part of a task in place). */
+export function restsInPlace(object: LessonObject | undefined, position: [number, number, number]): boolean {
+  return (object?.snap ?? []).some(
+    ({ pose: { p } }) => Math.hypot(position[0] - p[0], position[1] - p[1], position[2] - p[2]) <= IN_PLACE_METRES,
+  );
+}
+
 export const LessonStepSchema = z
   .object({
     id,

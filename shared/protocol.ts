@@ -22,6 +22,8 @@ export const Limits = {
   /** A teacher key is 32 hex characters (128 bits). */
   teacherKeyLength: 32,
   maxParticipants: 40,
+  /** Groups a teacher may split a class into ("each student alone" is as many groups as students). */
+  maxGroups: 40,
   /**
    * Seconds a dropped participant's seat is held for them, counted from when
    * the server notices the drop: long enough for a 20-second outage and the
@@ -105,6 +107,7 @@ export const ClientMessage = {
   SetPointer: "setPointer",
   HandTo: "handTo",
   ReportLink: "reportLink",
+  SetGroups: "setGroups",
 } as const;
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -147,6 +150,7 @@ export const Refusal = {
   TooManyObjects: "tooManyObjects",
   Muted: "muted",
   RateLimited: "rateLimited",
+  OtherGroup: "otherGroup",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -236,6 +240,8 @@ export const SetFollowPayload = z.object({ on: z.boolean() }).strict();
 export const SetPointerPayload = z.object({ on: z.boolean(), pose: PoseSchema.optional() }).strict();
 export const HandToPayload = z.object({ objectId, seat }).strict();
 export const ReportLinkPayload = z.object({ rttMs: z.number().finite().min(0).max(60_000) }).strict();
+/** 0: the whole class together; otherwise students are dealt into this many groups. */
+export const SetGroupsPayload = z.object({ groups: z.number().int().min(0).max(Limits.maxGroups) }).strict();
 export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
 export const EndClassPayload = z.object({}).strict();
 
@@ -264,6 +270,7 @@ export const clientMessageSchemas = {
   [ClientMessage.SetPointer]: SetPointerPayload,
   [ClientMessage.HandTo]: HandToPayload,
   [ClientMessage.ReportLink]: ReportLinkPayload,
+  [ClientMessage.SetGroups]: SetGroupsPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessageSchemas)[K]> };
@@ -284,6 +291,7 @@ export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.SetFollow,
   ClientMessage.SetPointer,
   ClientMessage.HandTo,
+  ClientMessage.SetGroups,
 ]);
 
 /** What every join carries. */

@@ -52,6 +52,8 @@ export const ParticipantState = schema(
     /** The teacher's laser pointer: on, and where it starts and points (-z). */
     pointing: t.boolean().default(false),
     pointer: t.ref(PoseState),
+    /** The student's group for group work (shared/groups.ts); 0 when the class works together. */
+    group: t.uint8().default(0),
   },
   "ParticipantState",
 );
@@ -76,6 +78,10 @@ export const SceneObjectState = schema(
     grabbable: t.boolean().default(true),
     /** For an object in the step's goal: the seat of whoever put it in place; "" while it is not. */
     placedBy: t.string().default(""),
+    /** For an object in the step's goal: it rests in one of its snap places. */
+    inPlace: t.boolean().default(false),
+    /** For a part of the goal in group work: the group it was dealt to (only they may take it); 0: anyone. */
+    group: t.uint8().default(0),
   },
   "SceneObjectState",
 );
@@ -100,6 +106,8 @@ export const ClassroomState = schema(
     /** Objects of the step's goal in place, and how many it has (0 for a step without a goal). */
     taskInPlace: t.uint8().default(0),
     taskTotal: t.uint8().default(0),
+    /** How many groups the class works in (shared/groups.ts); 0: the whole class together. */
+    groups: t.uint8().default(0),
   },
   "ClassroomState",
 );

@@ -34,6 +34,8 @@ export interface ParticipantView {
   muted: boolean;
   rttMs: number;
   pointing: boolean;
+  /** The student's group in group work; 0 when the class works together. */
+  group: number;
 }
 
 export interface ObjectView {
@@ -50,6 +52,10 @@ export interface ObjectView {
   grabbable: boolean;
   /** For an object of the step's goal: who put it in place ("" while it is not). */
   placedBy: string;
+  /** For an object of the step's goal: it rests in place. */
+  inPlace: boolean;
+  /** For a goal part in group work: the group it was dealt to; 0: anyone's. */
+  group: number;
 }
 
 /** How far the class is with the step's task (total 0: the step has none). */
@@ -89,6 +95,8 @@ export interface ClassView {
   /** Seat everyone's view follows, or "". */
   followSeat: string;
   task: TaskView;
+  /** How many groups the class works in; 0: together. */
+  groups: number;
   /** Recent reactions, phrases and chat, oldest first. */
   events: ClassEventMessage[];
   /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
@@ -113,6 +121,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     classLocked: false,
     followSeat: "",
     task: { done: false, inPlace: 0, total: 0 },
+    groups: 0,
     events: [],
     gather: undefined,
     ...initial,
@@ -139,6 +148,7 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       muted: p.muted,
       rttMs: p.rttMs,
       pointing: p.pointing,
+      group: p.group,
     }),
   );
   const objects: ObjectView[] = [];
@@ -154,6 +164,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       locked: o.locked,
       grabbable: o.grabbable,
       placedBy: o.placedBy,
+      inPlace: o.inPlace,
+      group: o.group,
     }),
   );
   const current = store.getState();
@@ -164,6 +176,7 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
   if (current.step !== state.step) next.step = state.step;
   if (current.classLocked !== state.locked) next.classLocked = state.locked;
   if (current.followSeat !== state.followSeat) next.followSeat = state.followSeat;
+  if (current.groups !== state.groups) next.groups = state.groups;
   const task = { done: state.taskDone, inPlace: state.taskInPlace, total: state.taskTotal };
   if (!sameFields(current.task, task)) next.task = task;
   if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;

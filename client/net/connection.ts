@@ -435,6 +435,11 @@ export class ClassroomConnection {
     this.room.send(ClientMessage.SetFollow, { on });
   }
 
+  /** Teacher: splits the class into groups for the task (0: everyone together). */
+  setGroups(groups: number): void {
+    this.room.send(ClientMessage.SetGroups, { groups });
+  }
+
   /** Teacher: shows or hides the laser pointer, from a pose pointing along its -z. */
   setPointer(on: boolean, pose?: Pose): void {
     this.pointerSender.offer(pose ? { on, pose } : { on });

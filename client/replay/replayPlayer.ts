@@ -5,7 +5,7 @@
  * live class) and object poses eased between recorded frames.
  */
 import { createStore } from "zustand/vanilla";
-import type { Lesson } from "../../shared/lesson.ts";
+import { restsInPlace, type Lesson } from "../../shared/lesson.ts";
 import type { Pose } from "../../shared/math.ts";
 import { Role } from "../../shared/protocol.ts";
 import {
@@ -118,7 +118,8 @@ export class ReplayPlayer {
     const objects = objectViews(this.scene, this.recording.lesson);
     const current = this.view.getState();
     const sameObjects =
-      current.objects.length === objects.length && current.objects.every((o, i) => o.id === objects[i]!.id);
+      current.objects.length === objects.length &&
+      current.objects.every((o, i) => o.id === objects[i]!.id && o.inPlace === objects[i]!.inPlace);
     const task = {
       done: this.scene.task.total > 0 && this.scene.task.inPlace === this.scene.task.total,
       ...this.scene.task,
@@ -133,7 +134,8 @@ export class ReplayPlayer {
 
 /** The objects to draw, looked up in the recording's looks, else in the lesson, else a grey box. */
 function objectViews(scene: ReplayScene, lesson: Lesson | undefined): ObjectView[] {
-  return [...scene.objects.keys()].map((id) => {
+  const goal = new Set(lesson?.steps[scene.step]?.goal?.snapped ?? []);
+  return [...scene.objects].map(([id, pose]) => {
     const look = scene.looks.get(id);
     const content = lesson?.objects.find((o) => o.id === id);
     return {
@@ -147,6 +149,9 @@ function objectViews(scene: ReplayScene, lesson: Lesson | undefined): ObjectView
       locked: false,
       grabbable: false,
       placedBy: "",
+      // Judged as the server judges it, so the viewer sees which parts were still to place.
+      inPlace: goal.has(id) && restsInPlace(content, pose.p),
+      group: 0,
     };
   });
 }

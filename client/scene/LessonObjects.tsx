@@ -124,7 +124,7 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
             ? `${label} · ${t("classroom.heldBy", { name: holder.nickname })}`
             : object.locked && object.grabbable
               ? `🔒 ${label}`
-              : label
+              : `${object.inPlace ? "✓ " : ""}${label}${object.group ? ` · ${t("classroom.groupTag", { group: object.group })}` : ""}`
         }
         color={highlight ?? "#1d3557"}
         height={0.045}

@@ -8,14 +8,13 @@ import { Role } from "../../shared/protocol.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassViewStore } from "../net/classView.ts";
 import { LocalizedText } from "./LocalizedText.tsx";
+import { TaskStatus } from "./TaskStatus.tsx";
 
 export function StepPanel({ view, onStep }: { view: ClassViewStore; onStep?: (step: number) => void }) {
   const { t } = useTranslation();
   const lesson = useClassView(view, (v) => v.lesson);
   const stepIndex = useClassView(view, (v) => v.step);
   const role = useClassView(view, (v) => v.role);
-  const task = useClassView(view, (v) => v.task);
-  const mine = useClassView(view, (v) => (v.seat ? v.objects.filter((o) => o.placedBy === v.seat).length : 0));
   const [open, setOpen] = useState(true);
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return null;
@@ -43,20 +42,7 @@ export function StepPanel({ view, onStep }: { view: ClassViewStore; onStep?: (st
               <LocalizedText text={step.task} />
             </p>
           )}
-          {task.total > 0 && (
-            <p className="task-progress" data-done={task.done} role="status">
-              {task.done ? (
-                <strong>✓ {t("lesson.taskDone")}</strong>
-              ) : (
-                <>
-                  {t("lesson.taskProgress", { inPlace: task.inPlace, total: task.total })}
-                  {mine > 0 && ` · ${t("lesson.youPlaced", { count: mine })}`}
-                  <br />
-                  <small>{t("lesson.taskHint")}</small>
-                </>
-              )}
-            </p>
-          )}
+          <TaskStatus view={view} />
         </>
       )}
       {role === Role.Teacher && onStep && (

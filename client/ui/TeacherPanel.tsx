@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../shared/joinCode.ts";
+import { progressByGroup } from "../../shared/groups.ts";
 import { Role } from "../../shared/protocol.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
 import { useLocalize } from "../app/useLocalize.ts";
@@ -97,6 +98,7 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
             : t("lesson.taskProgress", { inPlace: task.inPlace, total: task.total })}
         </p>
       )}
+      <GroupWork connection={connection} />
       <label className="give-what">
         {t("teacher.giveWhat")}
         <select value={giveWhat} onChange={(e) => setGiveWhat(e.target.value)}>
@@ -121,6 +123,11 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
               {p.handRaisedAt > 0 && "✋ "}
               {p.nickname}
               {p.role === Role.Teacher && ` (${t("classroom.teacher")})`}
+              {p.group > 0 && (
+                <span className="group-chip" data-group={p.group}>
+                  {t("classroom.groupTag", { group: p.group })}
+                </span>
+              )}
               {p.muted && " 🔇"}
             </span>
             <small>
@@ -359,4 +366,48 @@ function saveAsFile(data: unknown, name: string): void {
   link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
+}
+
+/** Teacher: split the class into groups for the task, and see each group's progress live. */
+function GroupWork({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const groups = useClassView(connection.view, (v) => v.groups);
+  const students = useClassView(connection.view, (v) => v.participants.filter((p) => p.role === Role.Student).length);
+  const objects = useClassView(connection.view, (v) => v.objects);
+  const counts = [2, 3, 4, 5, 6];
+  const chosen = groups === 0 || counts.includes(groups) ? String(groups) : "each";
+  const progress = [...progressByGroup(objects)].sort(([a], [b]) => a - b);
+  return (
+    <div className="group-work">
+      <label>
+        {t("teacher.groups")}
+        <select
+          name="groups"
+          value={chosen}
+          onChange={(e) =>
+            connection.setGroups(e.target.value === "each" ? Math.max(1, students) : Number(e.target.value))
+          }
+        >
+          <option value="0">{t("teacher.groupsTogether")}</option>
+          {counts.map((count) => (
+            <option key={count} value={count}>
+              {t("teacher.groupsCount", { count })}
+            </option>
+          ))}
+          <option value="each">{t("teacher.groupsEach")}</option>
+        </select>
+      </label>
+      {progress.length > 0 && (
+        <ul className="group-progress">
+          {progress.map(([group, { inPlace, total }]) => (
+            <li key={group} data-group={group} data-done={inPlace === total}>
+              {inPlace === total
+                ? `✓ ${t("teacher.groupDone", { group })}`
+                : t("teacher.groupProgress", { group, inPlace, total })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

@@ -32,6 +32,7 @@ import { type AvatarDue, avatarsDueFor } from "../rules/avatarInterest.ts";
 import * as rules from "../rules/classroom.ts";
 import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
+import * as tasks from "../rules/tasks.ts";
 import * as teaching from "../rules/teaching.ts";
 import { hashTeacherKey, teacherKeyMatches } from "../rules/teacherKey.ts";
 import type { ServerLoad } from "./serverLoad.ts";
@@ -221,17 +222,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       context.lrs?.enqueue(statements);
     }
 
-    /** When a message completed the step's task: a record for each student who put parts in place. */
-    recordTaskIfJustDone(wasDone: boolean) {
-      if (wasDone || !this.state.taskDone) return;
-      const placed = new Map<string, number>();
-      this.state.objects.forEach((object) => {
-        if (object.placedBy) placed.set(object.placedBy, (placed.get(object.placedBy) ?? 0) + 1);
-      });
+    /** Records a completed task for each student credited since `before` (tasks.ts says who). */
+    recordCompletions(before: tasks.TaskStanding) {
+      const completions = tasks.completionsSince(before, this.state);
+      if (completions.length === 0) return;
       const at = new Date(now());
       this.record(
-        [...placed].map(([seat, count]) =>
-          learningRecords.completedTask(this.recordScope(), seat, this.state.step, count, this.state.taskTotal, at),
+        completions.map(({ seat, placed, total }) =>
+          learningRecords.completedTask(this.recordScope(), seat, this.state.step, placed, total, at),
         ),
       );
     }
@@ -419,6 +417,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         [ClientMessage.HandTo]: (client, { objectId, seat }) =>
           teaching.handTo(this.classroom, client.sessionId, objectId, seat),
         [ClientMessage.ReportLink]: (client, { rttMs }) => teaching.reportLink(this.classroom, client.sessionId, rttMs),
+        [ClientMessage.SetGroups]: (client, { groups }) => teaching.setGroups(this.classroom, client.sessionId, groups),
         [ClientMessage.EndClass]: (client) => {
           const result = rules.endClass(this.classroom, client.sessionId);
           // Let the "ended" patch reach everyone before the sockets close.
@@ -446,11 +445,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
             const objectId = (parsed.data as { objectId?: string }).objectId;
             this.refuse(client, { request: type, reason: result.reason, ...(objectId ? { objectId } : {}) });
           };
-          const wasDone = this.state.taskDone;
+          const before = tasks.taskStanding(this.state);
           const result = handle(client, parsed.data);
           if (result instanceof Promise) void result.then(reply);
           else reply(result);
-          this.recordTaskIfJustDone(wasDone);
+          this.recordCompletions(before);
         });
       }
       this.onMessage("*", (client: ClassroomClient, type: string | number) =>

@@ -15,9 +15,10 @@ import {
   type Device,
   type Language,
 } from "../../shared/protocol.ts";
+import { NO_GROUP } from "../../shared/groups.ts";
 import { ClassroomState, ParticipantState, SceneObjectState, type PoseState } from "../../shared/state.ts";
 import { type RateWindows, forgetRates } from "./rateLimits.ts";
-import { refreshTask } from "./tasks.ts";
+import { dealParts, refreshTask } from "./tasks.ts";
 
 /** The class as the rules see it: replicated state plus server-only bookkeeping. */
 export interface Classroom {
@@ -98,6 +99,7 @@ function enterStep(classroom: Classroom, index: number): void {
   classroom.addedModels.forEach((added, index) =>
     classroom.state.objects.set(added.id, addedModelObject(added, index)),
   );
+  dealParts(classroom);
   refreshTask(classroom);
 }
 
@@ -184,10 +186,22 @@ export function seatParticipant(classroom: Classroom, seat: string, who: Newcome
   participant.language = who.language;
   participant.color = firstFreeColor(classroom.state);
   participant.slot = firstFreeSlot(classroom.state);
+  if (who.role === Role.Student && classroom.state.groups > 0) participant.group = smallestGroup(classroom.state);
   // Desktop users start around the table, facing it, at standing eye height.
   classroom.avatars.set(seat, { pose: { head: { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] } }, version: 1 });
   classroom.state.participants.set(seat, participant);
   return participant;
+}
+
+/** The group with the fewest students (the lowest number of those), for a student who arrives during group work. */
+function smallestGroup(state: ClassroomState): number {
+  const sizes = new Array<number>(state.groups + 1).fill(0);
+  state.participants.forEach((p) => {
+    if (p.group > 0 && p.group <= state.groups) sizes[p.group]!++;
+  });
+  let smallest = 1;
+  for (let group = 2; group <= state.groups; group++) if (sizes[group]! < sizes[smallest]!) smallest = group;
+  return smallest;
 }
 
 function firstFreeSlot(state: ClassroomState): number {
@@ -233,6 +247,10 @@ export function grab(classroom: Classroom, seat: string, objectId: string, now: 
   if (!classroom.state.participants.has(seat)) return refuse(Refusal.UnknownParticipant);
   if (!object.grabbable || object.locked) return refuse(Refusal.Locked, objectId);
   if (object.heldBy !== "" && object.heldBy !== seat) return refuse(Refusal.HeldByOther, objectId);
+  const participant = classroom.state.participants.get(seat)!;
+  // In group work a part is its group's to place; the teacher may still help.
+  if (object.group !== NO_GROUP && participant.role !== Role.Teacher && participant.group !== object.group)
+    return refuse(Refusal.OtherGroup, objectId);
   object.heldBy = seat;
   classroom.lastTouchedAt.set(objectId, now);
   refreshTask(classroom, { seat, objectId });

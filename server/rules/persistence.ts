@@ -4,7 +4,7 @@
  */
 import type { Lesson } from "../../shared/lesson.ts";
 import type { ClassSnapshot } from "../storage/classStore.ts";
-import { refreshTask } from "./tasks.ts";
+import { dealParts, refreshTask } from "./tasks.ts";
 import { type Classroom, openClassroom, readPose, setStepQuietly, writePose } from "./classroom.ts";
 
 export function snapshotOf(classroom: Classroom, code: string, teacherKeyHash: string, now: number): ClassSnapshot {
@@ -20,6 +20,7 @@ export function snapshotOf(classroom: Classroom, code: string, teacherKeyHash: s
     step: classroom.state.step,
     ended: classroom.state.ended,
     locked: classroom.state.locked,
+    groups: classroom.state.groups,
     teacherKeyHash,
     objects,
     addedModels: classroom.addedModels.map((added) => ({ ...added })),
@@ -34,6 +35,9 @@ export function restoreClassroom(lesson: Lesson, snapshot: ClassSnapshot): Class
   classroom.addedModels.push(...snapshot.addedModels.map((added) => ({ ...added })));
   setStepQuietly(classroom, Math.min(snapshot.step, lesson.steps.length - 1));
   classroom.state.locked = snapshot.locked;
+  // Students get their seats afresh after a restart; they are dealt into the groups again as they return.
+  classroom.state.groups = snapshot.groups ?? 0;
+  dealParts(classroom);
   for (const saved of snapshot.objects) {
     const object = classroom.state.objects.get(saved.id);
     if (!object) continue;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadLessonCatalog } from "../lessons/catalog.ts";
 import { grab, openClassroom, release, releaseAllHeldBy, seatParticipant, setStep } from "./classroom.ts";
-import { judgeTask } from "./tasks.ts";
+import { completionsSince, judgeTask, taskStanding } from "./tasks.ts";
+import { setGroups } from "./teaching.ts";
 
 const lesson = loadLessonCatalog("assets/lessons", "assets/models").get("molecules")!;
 
@@ -66,5 +67,76 @@ describe("a task judged from the scene (building water)", () => {
     expect(classroom.state.taskDone).toBe(false);
     expect(classroom.state.taskInPlace).toBe(0);
     expect(classroom.state.taskTotal).toBe(2);
+  });
+});
+
+describe("group work on a task", () => {
+  /** Methane: four hydrogens to bond to the carbon, for a class of a teacher and four students. */
+  function methaneInGroups(groups: number) {
+    const classroom = openClassroom(lesson);
+    seatParticipant(classroom, "teacher", { nickname: "T", role: "teacher", device: "desktop", language: "en" });
+    for (const seat of ["ana", "bo", "chen", "dev"])
+      seatParticipant(classroom, seat, { nickname: seat, role: "student", device: "desktop", language: "en" });
+    setStep(classroom, "teacher", 2);
+    setGroups(classroom, "teacher", groups);
+    const hydrogens = ["methane-h1", "methane-h2", "methane-h3", "methane-h4"];
+    const sites = lesson.objects.find((o) => o.id === "methane-h1")!.snap!.map((s) => s.pose);
+    const put = (seat: string, part: string, site: number) => {
+      const before = taskStanding(classroom.state);
+      const grabbed = grab(classroom, seat, part, 0);
+      if (!grabbed.ok) return { grabbed, credited: [] };
+      release(classroom, seat, part, sites[site]);
+      return { grabbed, credited: completionsSince(before, classroom.state) };
+    };
+    return { classroom, hydrogens, put };
+  }
+
+  it("deals students and parts into groups; only a part's group (and the teacher) may take it", () => {
+    const { classroom, put } = methaneInGroups(2);
+    const group = (seat: string) => classroom.state.participants.get(seat)!.group;
+    expect(["ana", "bo", "chen", "dev"].map(group)).toEqual([1, 2, 1, 2]);
+    expect(group("teacher")).toBe(0);
+    const partGroup = (id: string) => classroom.state.objects.get(id)!.group;
+    expect(["methane-h1", "methane-h2", "methane-h3", "methane-h4"].map(partGroup)).toEqual([1, 2, 1, 2]);
+    // The carbon is not a part of the goal: anyone's.
+    expect(partGroup("methane-c")).toBe(0);
+
+    expect(put("bo", "methane-h1", 0).grabbed).toEqual({ ok: false, reason: "otherGroup", detail: "methane-h1" });
+    expect(classroom.state.objects.get("methane-h1")!.heldBy).toBe("");
+    expect(put("ana", "methane-h1", 0).grabbed.ok).toBe(true);
+    expect(put("teacher", "methane-h2", 1).grabbed.ok).toBe(true);
+    // A newcomer joins the smallest group.
+    seatParticipant(classroom, "eli", { nickname: "Eli", role: "student", device: "vr", language: "sw" });
+    expect(group("eli")).toBe(1);
+  });
+
+  it("credits a group when all its parts are in place, each member who placed one, once", () => {
+    const { classroom, put } = methaneInGroups(2);
+    expect(put("ana", "methane-h1", 0).credited).toEqual([]);
+    expect(put("chen", "methane-h3", 2).credited).toEqual([
+      { seat: "ana", placed: 1, total: 2 },
+      { seat: "chen", placed: 1, total: 2 },
+    ]);
+    expect(classroom.state.taskDone).toBe(false);
+    // Group 2 is not done; when it is, only its members are credited.
+    expect(put("bo", "methane-h2", 1).credited).toEqual([]);
+    expect(put("bo", "methane-h4", 3).credited).toEqual([{ seat: "bo", placed: 2, total: 2 }]);
+    expect(classroom.state.taskDone).toBe(true);
+  });
+
+  it("works for each student alone (as many groups as students), and together again with 0", () => {
+    const { classroom, put } = methaneInGroups(4);
+    expect(put("dev", "methane-h4", 3).credited).toEqual([{ seat: "dev", placed: 1, total: 1 }]);
+    expect(put("chen", "methane-h1", 0).grabbed.ok).toBe(false);
+    setGroups(classroom, "teacher", 0);
+    expect(classroom.state.participants.get("dev")!.group).toBe(0);
+    expect(classroom.state.objects.get("methane-h1")!.group).toBe(0);
+    expect(put("chen", "methane-h1", 0).grabbed.ok).toBe(true);
+  });
+
+  it("is the teacher's to set, not a student's", () => {
+    const { classroom } = methaneInGroups(0);
+    expect(setGroups(classroom, "ana", 3)).toEqual({ ok: false, reason: "teacherOnly" });
+    expect(classroom.state.groups).toBe(0);
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { Pose, Vec3 } from "../../shared/math.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
-import { refreshTask } from "./tasks.ts";
+import { roundRobinGroup } from "../../shared/groups.ts";
+import { dealParts, refreshTask } from "./tasks.ts";
 import { ClassEventKind, Limits, Refusal, Role, type ClassEventMessage } from "../../shared/protocol.ts";
 import { type Classroom, type RuleResult, isTeacher, readPose, writePose } from "./classroom.ts";
 import { withinRate } from "./rateLimits.ts";
@@ -155,5 +156,31 @@ export function reportLink(classroom: Classroom, seat: string, rttMs: number): R
   const participant = classroom.state.participants.get(seat);
   if (!participant) return refuse(Refusal.UnknownParticipant);
   participant.rttMs = Math.min(65_535, Math.round(rttMs));
+  return ok;
+}
+
+/**
+ * Teacher: splits the class into groups for the task (0: everyone together).
+ * Students are dealt out in the order they joined, and the step's goal parts
+ * among the groups; a student who arrives later joins the smallest group.
+ */
+export function setGroups(classroom: Classroom, seat: string, groups: number): RuleResult {
+  const allowed = requireTeacher(classroom, seat);
+  if (!allowed.ok) return allowed;
+  classroom.state.groups = groups;
+  let index = 0;
+  classroom.state.participants.forEach((participant) => {
+    participant.group = groups > 0 && participant.role === Role.Student ? roundRobinGroup(index++, groups) : 0;
+  });
+  dealParts(classroom);
+  // A part now dealt to another group leaves the hand that held it.
+  classroom.state.objects.forEach((object, id) => {
+    const holder = classroom.state.participants.get(object.heldBy);
+    if (holder && holder.role === Role.Student && object.group !== 0 && holder.group !== object.group) {
+      object.heldBy = "";
+      classroom.lastTouchedAt.delete(id);
+    }
+  });
+  refreshTask(classroom);
   return ok;
 }

@@ -32,6 +32,8 @@ export interface ClassSnapshot {
   step: number;
   ended: boolean;
   locked: boolean;
+  /** Groups the class worked in (0 or absent: together). */
+  groups?: number;
   /** SHA-256 of the teacher key, hex: the teacher link keeps working after a restart. */
   teacherKeyHash: string;
   objects: { id: string; pose: Pose; locked: boolean }[];

@@ -83,4 +83,37 @@ describe("a task in the scene", () => {
     expect(requests).toBeGreaterThan(10);
     expect(elsewhere).toEqual([]);
   });
+
+  it("in groups, a student places only their group's part, reads what is left by name, and sees their group's check", async () => {
+    // Carbon dioxide: two oxygens, dealt one to each group.
+    await teacher.page.locator(".step-panel").getByRole("button", { name: "Next" }).click();
+    await teacher.page.locator('select[name="groups"]').selectOption("2");
+    const progress = student.page.locator(".step-panel .task-progress");
+    await expect.poll(() => progress.textContent()).toContain("Tu es dans le groupe 1.");
+    expect(await progress.textContent()).toContain("Ton groupe : 0 sur 1 en place");
+    expect(await progress.locator(".still-to-place").textContent()).toBe("Reste à placer : Oxygène (O)");
+    const place = (id: string, pose: Pose) =>
+      student.page.evaluate(([i, p]) => (window as unknown as Hooks).meridianTest.place(i, p), [id, pose] as const);
+    const site: Pose = { p: [0.145, 1, 0], q: [0, 0, 0, 1] };
+
+    // The other group's oxygen is refused, with the reason, and stays where it was.
+    await place("co2-o2", site);
+    await expect
+      .poll(() => student.page.locator('.toast[data-reason="otherGroup"]').textContent())
+      .toBe("Cette pièce appartient à un autre groupe.");
+    expect(
+      await student.page.evaluate(() => (window as unknown as Hooks).meridianTest.statePose("co2-o2")!.p[0]),
+    ).not.toBeCloseTo(0.145, 2);
+
+    await place("co2-o1", site);
+    await expect.poll(() => progress.getAttribute("data-done")).toBe("true");
+    expect(await progress.textContent()).toContain("Ton groupe a terminé !");
+    const groups = teacher.page.locator(".teacher-panel .group-progress");
+    await expect.poll(() => groups.locator('li[data-group="1"]').textContent()).toBe("✓ Group 1: done");
+    expect(await groups.locator('li[data-group="2"]').textContent()).toBe("Group 2: 0 of 1");
+    const seat = await seatOf(student.page);
+    expect(await teacher.page.locator(`.roster li[data-seat="${seat}"] .group-chip`).textContent()).toBe("Group 1");
+    await student.page.screenshot({ path: `${SCREENSHOT_DIR}/student-group-done.png` });
+    await teacher.page.screenshot({ path: `${SCREENSHOT_DIR}/teacher-sees-groups.png` });
+  });
 });

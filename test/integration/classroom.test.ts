@@ -215,6 +215,7 @@ describe("bad input", () => {
       () => ana.connection.removeParticipant(bo.connection.seat),
       () => ana.connection.removeParticipant(teacher.connection.seat),
       () => ana.connection.endClass(),
+      () => ana.connection.setGroups(2),
     ];
     for (const [i, attempt] of attempts.entries()) {
       attempt();
