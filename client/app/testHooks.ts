@@ -4,6 +4,7 @@
  */
 import type { Pose } from "../../shared/math.ts";
 import { renderedObjects, screenProjection, vrButtons } from "../scene/sceneRegistry.ts";
+import { type ArPlacementState, arPlacement } from "../xr/arPlacement.ts";
 import { sessionStore } from "./session.ts";
 
 export interface MeridianTestHooks {
@@ -29,6 +30,8 @@ export interface MeridianTestHooks {
    * drag sends (grab, move, release), for tests that need a precise spot.
    */
   place(objectId: string, pose: Pose): void;
+  /** In AR: where this student put the lesson in their room, and the surface point looked at. */
+  arPlacement(): ArPlacementState;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -54,6 +57,7 @@ export function installTestHooksIfAsked(): void {
       active.move(id, pose);
       active.release(id, pose);
     },
+    arPlacement: () => arPlacement.getState(),
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

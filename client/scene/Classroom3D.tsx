@@ -1,11 +1,21 @@
-/** The room around the lesson: light, floor, and the table the lesson sits on. */
+/**
+ * The room around the lesson: light, floor, and the table the lesson sits on.
+ * In AR the student's own room takes the place of ours: only the light stays.
+ */
 export const TABLE_HEIGHT = 0.8;
 
-export function ClassroomSet() {
+export function ClassroomSet({ passthrough = false }: { passthrough?: boolean }) {
   return (
     <>
-      <color attach="background" args={["#dfeaf5"]} />
-      <fog attach="fog" args={["#dfeaf5", 8, 22]} />
+      <ClassroomLights />
+      {!passthrough && <ClassroomRoom />}
+    </>
+  );
+}
+
+function ClassroomLights() {
+  return (
+    <>
       <hemisphereLight args={["#ffffff", "#b9c4cf", 1.4]} />
       <directionalLight
         position={[2.5, 4, 2]}
@@ -17,6 +27,15 @@ export function ClassroomSet() {
         shadow-camera-top={2}
         shadow-camera-bottom={-2}
       />
+    </>
+  );
+}
+
+function ClassroomRoom() {
+  return (
+    <>
+      <color attach="background" args={["#dfeaf5"]} />
+      <fog attach="fog" args={["#dfeaf5", 8, 22]} />
       <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow name="floor">
         <circleGeometry args={[12, 64]} />
         <meshStandardMaterial color="#f3f1ea" roughness={0.95} />

@@ -8,6 +8,8 @@ import { useEffect, useRef } from "react";
 import type { Group } from "three";
 import { IfInSessionMode, PointerEvents, XR, XROrigin, noEvents } from "@react-three/xr";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { ArControls } from "../xr/ArControls.tsx";
+import { ArPlacement } from "../xr/ArPlacement.tsx";
 import { XrAvatarReporter } from "../xr/XrAvatarReporter.tsx";
 import { XrMenu } from "../xr/XrMenu.tsx";
 import { XrViewpoint } from "../xr/XrViewpoint.tsx";
@@ -19,6 +21,7 @@ import { InstructionBoard } from "./InstructionBoard.tsx";
 import { LaserPointers } from "./LaserPointers.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
 import { sceneStatus } from "./sceneStatus.ts";
+import { HEADSET_START } from "./viewpoint.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
@@ -36,14 +39,23 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
     >
       <PointerEvents />
       <XR store={xrStore}>
-        <ClassroomSet />
+        <IfInSessionMode deny="immersive-ar">
+          <ClassroomSet />
+        </IfInSessionMode>
+        <IfInSessionMode allow="immersive-ar">
+          <ClassroomSet passthrough />
+          <ArControls />
+        </IfInSessionMode>
         <LessonObjects connection={connection} />
         <InstructionBoard view={connection.view} />
         <Avatars connection={connection} />
-        {/* A headset user stands just beyond the table's edge, facing it. */}
-        <XROrigin ref={xrOrigin} position={[0, 0, 1.1]}>
+        {/* A headset user stands just beyond the table's edge, facing it; in AR the origin places the lesson. */}
+        <XROrigin ref={xrOrigin} position={HEADSET_START}>
           <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
             <XrMenu connection={connection} />
+          </IfInSessionMode>
+          <IfInSessionMode allow="immersive-ar">
+            <ArPlacement origin={xrOrigin} />
           </IfInSessionMode>
         </XROrigin>
         <LaserPointers connection={connection} />
@@ -53,6 +65,9 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         </IfInSessionMode>
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />
+        </IfInSessionMode>
+        {/* "Come here" and follow-me move a VR play space; an AR student's room stays theirs. */}
+        <IfInSessionMode allow="immersive-vr">
           <XrViewpoint connection={connection} origin={xrOrigin} />
         </IfInSessionMode>
       </XR>

@@ -7,6 +7,9 @@ import { AVATAR_PALETTE } from "./palette.ts";
 
 const RING_RADIUS = 0.6;
 
+/** Where a headset user's play space starts: just beyond the table's edge, facing it. */
+export const HEADSET_START: [number, number, number] = [0, 0, 1.1];
+
 /** The spot on the floor this participant takes near `point`. */
 export function spotNear(point: [number, number, number], color: number): [number, number, number] {
   const angle = ((color % AVATAR_PALETTE.length) / AVATAR_PALETTE.length) * Math.PI * 2;

@@ -36,7 +36,7 @@ export default function ClassScreen({
   const xrMode = useStore(xrStore, (xr) => xr.mode);
   const sceneReady = useStore(sceneStatus, (scene) => scene.ready);
   const loading = useStore(sceneStatus, (scene) => scene.loading);
-  const [xrFailed, setXrFailed] = useState(false);
+  const [xrFailed, setXrFailed] = useState<"vr" | "ar" | undefined>();
   const [panelOpen, setPanelOpen] = useState(true);
   const over =
     status === ConnectionStatus.Ended || status === ConnectionStatus.Removed || status === ConnectionStatus.Lost;
@@ -64,14 +64,30 @@ export default function ClassScreen({
               className="primary"
               disabled={!sceneReady}
               onClick={() => {
-                setXrFailed(false);
-                xrStore.enterVR().catch(() => setXrFailed(true));
+                setXrFailed(undefined);
+                xrStore.enterVR().catch(() => setXrFailed("vr"));
               }}
             >
               {t("classroom.enterVr")}
             </button>
           )}
-          {xrMode && <button onClick={() => void xrStore.getState().session?.end()}>{t("classroom.exitVr")}</button>}
+          {abilities?.ar && !xrMode && (
+            <button
+              className={abilities.vr ? "" : "primary"}
+              disabled={!sceneReady}
+              onClick={() => {
+                setXrFailed(undefined);
+                xrStore.enterAR().catch(() => setXrFailed("ar"));
+              }}
+            >
+              {t("classroom.enterAr")}
+            </button>
+          )}
+          {xrMode && (
+            <button onClick={() => void xrStore.getState().session?.end()}>
+              {xrMode === "immersive-ar" ? t("classroom.exitAr") : t("classroom.exitVr")}
+            </button>
+          )}
           {role === Role.Teacher && (
             <button aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
               {t("teacher.panel")}
@@ -87,7 +103,7 @@ export default function ClassScreen({
       <RefusalToast connection={connection} />
       {xrFailed && (
         <div className="toast" role="alert">
-          {t("classroom.xrFailed")}
+          {t(xrFailed === "ar" ? "classroom.arFailed" : "classroom.xrFailed")}
         </div>
       )}
       {(!sceneReady || loading) && (

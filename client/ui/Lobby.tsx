@@ -113,7 +113,13 @@ export function Lobby({ abilities, link }: LobbyProps) {
           </p>
         )}
         <p className="device-note">
-          {abilities?.vr ? t("lobby.deviceVr") : abilities?.ar ? t("lobby.deviceAr") : t("lobby.deviceScreen")}
+          {abilities?.vr && abilities.ar
+            ? t("lobby.deviceVrAr")
+            : abilities?.vr
+              ? t("lobby.deviceVr")
+              : abilities?.ar
+                ? t("lobby.deviceAr")
+                : t("lobby.deviceScreen")}
         </p>
       </section>
       <ReplayOpen />

@@ -4,6 +4,7 @@
  * react, send a phrase or (as teacher) lead the lesson.
  */
 import type { ThreeEvent } from "@react-three/fiber";
+import { useXR } from "@react-three/xr";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CanvasTexture, SRGBColorSpace } from "three";
@@ -14,6 +15,7 @@ import { FONT_STACK } from "../i18n/fonts.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { worldPoseOf } from "../scene/poseConversion.ts";
 import { vrButtons } from "../scene/sceneRegistry.ts";
+import { placeAgain, resize, turn } from "./arPlacement.ts";
 
 const BUTTON_HEIGHT = 0.05;
 const GAP = 0.01;
@@ -41,6 +43,7 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const handUp = (me?.handRaisedAt ?? 0) > 0;
   const following = useClassView(connection.view, (v) => v.followSeat === connection.seat);
   const classLocked = useClassView(connection.view, (v) => v.classLocked);
+  const inAr = useXR((xr) => xr.mode === "immersive-ar");
 
   const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
     id,
@@ -68,6 +71,19 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
     phrases.slice(0, 2),
     phrases.slice(2, 4),
   ];
+  if (inAr)
+    // The student's own placement of the lesson in their room (nobody else sees it change).
+    rows.push(
+      [button("ar-move", `📍 ${t("ar.move")}`, placeAgain, FULL)],
+      [
+        button("ar-turn-left", `⟲ ${t("ar.turnLeft")}`, () => turn(-1), HALF),
+        button("ar-turn-right", `${t("ar.turnRight")} ⟳`, () => turn(1), HALF),
+      ],
+      [
+        button("ar-smaller", `− ${t("ar.smaller")}`, () => resize(-1), HALF),
+        button("ar-larger", `+ ${t("ar.larger")}`, () => resize(1), HALF),
+      ],
+    );
   if (role === Role.Teacher) {
     const gatherHere = () => {
       const head = connection.poses.latest(`head:${connection.seat}`);
