@@ -23,13 +23,14 @@ export function ArPlacement({ origin }: { origin: RefObject<Group | null> }) {
   const reticle = useRef<Mesh>(null);
 
   useEffect(() => {
+    const node = origin.current;
     startPlacing();
     return () => {
       stopPlacing();
       // Back to the headset's starting spot for a later VR session.
-      origin.current?.position.set(...HEADSET_START);
-      origin.current?.quaternion.identity();
-      origin.current?.scale.setScalar(1);
+      node?.position.set(...HEADSET_START);
+      node?.quaternion.identity();
+      node?.scale.setScalar(1);
     };
   }, [origin]);
 

@@ -19,7 +19,11 @@ export interface ArPlacementState {
 const TURN_STEP = Math.PI / 12;
 const SCALE_STEP = 1.25;
 
-export const arPlacement = createStore<ArPlacementState>(() => ({ status: "off", placement: undefined, hit: undefined }));
+export const arPlacement = createStore<ArPlacementState>(() => ({
+  status: "off",
+  placement: undefined,
+  hit: undefined,
+}));
 
 /** Before any surface is found, the lesson shows at tabletop size a little ahead of where the session started. */
 const FIRST_PREVIEW: Placement = { position: [0, 0.7, -0.8], yaw: 0, scale: TABLETOP_SCALE };

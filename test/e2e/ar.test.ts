@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
+import type { ArPlacementState } from "../../client/xr/arPlacement.ts";
 import { TABLETOP_SCALE, toRoom, type Placement } from "../../client/xr/placement.ts";
 import { type Bot, createClassAsBot } from "../../client/bot/bot.ts";
 import { formatJoinCode } from "../../shared/joinCode.ts";
@@ -42,7 +43,7 @@ type WithDevice = { meridianXrDevice: EmulatedQuest };
 type Hooks = { meridianTest: MeridianTestHooks };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function placementOf(page: Page): Promise<{ status: string; placement?: Placement; hit?: Vec3 }> {
+function placementOf(page: Page): Promise<ArPlacementState> {
   return page.evaluate(() => (window as unknown as Hooks).meridianTest.arPlacement());
 }
 
@@ -89,14 +90,11 @@ describe("an AR student with the lesson on their own table", () => {
   });
 
   it("enters AR, sees the reticle on the real table, and sets the lesson down there at tabletop size", async () => {
-    await ar.page.evaluate(
-      ([x, y, z, w]) => {
-        const device = (window as unknown as WithDevice).meridianXrDevice;
-        device.position.set(0, 1.6, 0);
-        device.quaternion.set(x!, y!, z!, w!);
-      },
-      LOOK_AT_TABLE,
-    );
+    await ar.page.evaluate(([x, y, z, w]) => {
+      const device = (window as unknown as WithDevice).meridianXrDevice;
+      device.position.set(0, 1.6, 0);
+      device.quaternion.set(x!, y!, z!, w!);
+    }, LOOK_AT_TABLE);
     await ar.page.getByRole("button", { name: "Enter AR" }).click();
     await ar.page.locator(".class-bar").getByRole("button", { name: "Exit AR" }).waitFor({ timeout: 60_000 });
     // Hit-testing finds the table where the student looks.
