@@ -4,6 +4,7 @@
  * overlays have the same buttons in the in-headset menu.
  */
 import { XRDomOverlay } from "@react-three/xr";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { arPlacement, placeAgain, resize, turn } from "./arPlacement.ts";
@@ -13,8 +14,12 @@ export function ArControls() {
   const { t } = useTranslation();
   const status = useStore(arPlacement, (s) => s.status);
   const found = useStore(arPlacement, (s) => s.hit !== undefined);
+  // A tap on these buttons is for them, not a tap into the scene (which would set the lesson down).
+  const keepTapsHere = useCallback((element: HTMLDivElement | null) => {
+    element?.addEventListener("beforexrselect", (event) => event.preventDefault());
+  }, []);
   return (
-    <XRDomOverlay className="ar-controls">
+    <XRDomOverlay className="ar-controls" ref={keepTapsHere}>
       {status === "placing" ? (
         <p className="ar-hint" role="status">
           {found ? t("ar.tapToPlace") : t("ar.lookForSurface")}

@@ -74,7 +74,7 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   if (inAr)
     // The student's own placement of the lesson in their room (nobody else sees it change).
     rows.push(
-      [button("ar-move", `📍 ${t("ar.move")}`, placeAgain, FULL)],
+      [button("ar-move", `📍 ${t("ar.move")}`, () => placeAgain(), FULL)],
       [
         button("ar-turn-left", `⟲ ${t("ar.turnLeft")}`, () => turn(-1), HALF),
         button("ar-turn-right", `${t("ar.turnRight")} ⟳`, () => turn(1), HALF),

@@ -14,23 +14,31 @@ export interface ArPlacementState {
   placement: Placement | undefined;
   /** The surface point looked at (room frame), while placing; undefined when no surface is found. */
   hit: Vec3 | undefined;
+  /** When placing began (ms, page clock). */
+  placingSince: number;
 }
 
 const TURN_STEP = Math.PI / 12;
 const SCALE_STEP = 1.25;
+/**
+ * A select this soon after placing began is the end of the very press that
+ * asked to place again (a menu button): it must not set the lesson straight down.
+ */
+const SELECT_AFTER_REPLACE_MS = 500;
 
 export const arPlacement = createStore<ArPlacementState>(() => ({
   status: "off",
   placement: undefined,
   hit: undefined,
+  placingSince: 0,
 }));
 
 /** Before any surface is found, the lesson shows at tabletop size a little ahead of where the session started. */
 const FIRST_PREVIEW: Placement = { position: [0, 0.7, -0.8], yaw: 0, scale: TABLETOP_SCALE };
 
 /** Entering AR: look for a surface. */
-export function startPlacing(): void {
-  arPlacement.setState({ status: "placing", placement: FIRST_PREVIEW, hit: undefined });
+export function startPlacing(now = performance.now()): void {
+  arPlacement.setState({ status: "placing", placement: FIRST_PREVIEW, hit: undefined, placingSince: now });
 }
 
 /** Leaving AR: forget the placement (the next session places afresh). */
@@ -50,16 +58,16 @@ export function lookAt(hit: Vec3 | undefined, viewer: Vec3): void {
 }
 
 /** A tap or trigger while placing: the lesson stays where it is previewed. */
-export function setDown(): boolean {
-  const { status, hit, placement } = arPlacement.getState();
-  if (status !== "placing" || !hit || !placement) return false;
+export function setDown(now = performance.now()): boolean {
+  const { status, hit, placement, placingSince } = arPlacement.getState();
+  if (status !== "placing" || !hit || !placement || now - placingSince < SELECT_AFTER_REPLACE_MS) return false;
   arPlacement.setState({ status: "placed", hit: undefined });
   return true;
 }
 
 /** Picks the lesson up again to put it somewhere else. */
-export function placeAgain(): void {
-  if (arPlacement.getState().status === "placed") arPlacement.setState({ status: "placing" });
+export function placeAgain(now = performance.now()): void {
+  if (arPlacement.getState().status === "placed") arPlacement.setState({ status: "placing", placingSince: now });
 }
 
 /** Turns the lesson by a step, clockwise (1) or anticlockwise (-1) seen from above. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
 import type { ArPlacementState } from "../../client/xr/arPlacement.ts";
-import { TABLETOP_SCALE, toRoom, type Placement } from "../../client/xr/placement.ts";
+import { TABLETOP_SCALE, toRoom, toShared, type Placement } from "../../client/xr/placement.ts";
 import { type Bot, createClassAsBot } from "../../client/bot/bot.ts";
 import { formatJoinCode } from "../../shared/joinCode.ts";
 import type { Vec3 } from "../../shared/math.ts";
@@ -36,7 +36,11 @@ interface EmulatedQuest {
   quaternion: { set(x: number, y: number, z: number, w: number): void };
   controllers: Record<
     "left" | "right",
-    { position: { set(x: number, y: number, z: number): void }; updateButtonValue(id: string, value: number): void }
+    {
+      position: { set(x: number, y: number, z: number): void };
+      quaternion: { set(x: number, y: number, z: number, w: number): void };
+      updateButtonValue(id: string, value: number): void;
+    }
   >;
 }
 type WithDevice = { meridianXrDevice: EmulatedQuest };
@@ -167,4 +171,58 @@ describe("an AR student with the lesson on their own table", () => {
     await pause(300);
     await ar.page.screenshot({ path: `${SCREENSHOT_DIR}/ar-sees-desktop-move.png` });
   });
+
+  it("is seen by the class where it stands, in the shared frame", async () => {
+    // The headset stands at the room's (0, 1.6, 0): to the class that is above and in front of the lesson.
+    const seat = await seatOf(ar.page);
+    const expected = toShared(placement, { p: [0, 1.6, 0], q: LOOK_AT_TABLE }).p;
+    await expect
+      .poll(() => {
+        const head = teacher.connection.poses.latest(`head:${seat}`);
+        return head ? distance(head.p, expected) : Infinity;
+      })
+      .toBeLessThan(0.05);
+  });
+
+  it("makes the lesson larger for their room from the menu, changing nothing for the class", async () => {
+    const before = JSON.stringify(teacher.connection.state.objects.toJSON());
+    await pressMenuButton(ar.page, placement, "ar-larger");
+    await expect.poll(async () => (await placementOf(ar.page)).placement?.scale).toBeCloseTo(TABLETOP_SCALE * 1.25, 5);
+    const larger = (await placementOf(ar.page)).placement!;
+    // Still on the same spot of the table, still placed.
+    expect(larger.position).toEqual(placement.position);
+    expect((await placementOf(ar.page)).status).toBe("placed");
+    await pause(500);
+    expect(JSON.stringify(teacher.connection.state.objects.toJSON())).toBe(before);
+    await ar.page.screenshot({ path: `${SCREENSHOT_DIR}/ar-larger.png` });
+  });
 });
+
+/** Aims the right controller's ray from the right hand at a button of the in-headset menu, and pulls the trigger. */
+async function pressMenuButton(page: Page, placement: Placement, id: string) {
+  await page.waitForFunction((button) => Boolean((window as unknown as Hooks).meridianTest.vrButton(button)), id);
+  const button = (await page.evaluate((b) => (window as unknown as Hooks).meridianTest.vrButton(b)!, id))!;
+  // The hook gives the lesson frame; the controller lives in the room.
+  const target = toRoom(placement, button).p;
+  const hand: Vec3 = [0.2, 1.3, -0.15];
+  const aim = [target[0] - hand[0], target[1] - hand[1], target[2] - hand[2]];
+  const length = Math.hypot(...aim);
+  const to = aim.map((v) => v / length) as Vec3;
+  // The rotation that turns the controller's forward (0, 0, -1) onto the aim.
+  const cross: Vec3 = [to[1], -to[0], 0];
+  const w = 1 - to[2];
+  const norm = Math.hypot(cross[0], cross[1], cross[2], w);
+  await page.evaluate(
+    ([h, q]) => {
+      const controller = (window as unknown as WithDevice).meridianXrDevice.controllers.right;
+      controller.position.set(h[0]!, h[1]!, h[2]!);
+      controller.quaternion.set(q[0]!, q[1]!, q[2]!, q[3]!);
+    },
+    [hand, [cross[0] / norm, cross[1] / norm, cross[2] / norm, w / norm]] as const,
+  );
+  await pause(400);
+  await pressButton(page, "trigger", 1);
+  await pause(600);
+  await pressButton(page, "trigger", 0);
+  await pause(300);
+}
