@@ -39,7 +39,7 @@ describe("lobby messages and the connection indicator", () => {
     await page.locator('form button[type="submit"]').click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("doesn't exist");
 
-    await page.getByLabel("Language").selectOption("es");
+    await page.locator('select[name="language"]').selectOption("es");
     await page.locator('form button[type="submit"]').click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("no existe");
     await page.locator('input[name="code"]').fill("K0");
