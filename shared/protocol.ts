@@ -71,8 +71,12 @@ export const Limits = {
   /** Models a teacher may add to one class. */
   maxAddedModels: 20,
   chatMaxLength: 200,
+  /** A WebRTC session description for one audio track is a few kilobytes. */
+  sdpMaxLength: 16_384,
   /** At most `count` of each kind per participant within `perMs`. */
   rates: {
+    /** Offers, answers and ICE candidates: a few dozen per peer when a class connects its voices. */
+    signal: { count: 600, perMs: 10_000 },
     chat: { count: 5, perMs: 10_000 },
     reaction: { count: 10, perMs: 10_000 },
     phrase: { count: 6, perMs: 10_000 },
@@ -108,6 +112,14 @@ export const ClientMessage = {
   HandTo: "handTo",
   ReportLink: "reportLink",
   SetGroups: "setGroups",
+  /** WebRTC signalling for voice, relayed by the room to one participant (shared/voice.ts). */
+  Signal: "signal",
+  /** The participant's microphone is (not) sending: push-to-talk held or the mic left open. */
+  SetMic: "setMic",
+  /** Teacher: gives a student the floor (they may speak) or takes it back. */
+  SetFloor: "setFloor",
+  /** Teacher: open discussion (everyone may speak) or not, and whether the teacher is heard everywhere at full level. */
+  SetVoice: "setVoice",
 } as const;
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -123,6 +135,8 @@ export const ServerMessage = {
   Gather: "gather",
   /** Bytes: the avatars due for this receiver (shared/avatarFrame.ts). Short: it is sent ten times a second. */
   Avatars: "av",
+  /** WebRTC signalling from another participant, relayed by the room. */
+  Signal: "signal",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 
@@ -151,6 +165,8 @@ export const Refusal = {
   Muted: "muted",
   RateLimited: "rateLimited",
   OtherGroup: "otherGroup",
+  /** Speaking needs the floor: the teacher gives it, or opens the discussion. */
+  NoFloor: "noFloor",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -240,6 +256,36 @@ export const SetFollowPayload = z.object({ on: z.boolean() }).strict();
 export const SetPointerPayload = z.object({ on: z.boolean(), pose: PoseSchema.optional() }).strict();
 export const HandToPayload = z.object({ objectId, seat }).strict();
 export const ReportLinkPayload = z.object({ rttMs: z.number().finite().min(0).max(60_000) }).strict();
+/** A WebRTC session description or ICE candidate for one other participant. */
+export const SignalPayload = z
+  .object({
+    to: z.string().min(1).max(64),
+    description: z
+      .object({ type: z.enum(["offer", "answer"]), sdp: z.string().min(1).max(Limits.sdpMaxLength) })
+      .strict()
+      .optional(),
+    candidate: z
+      .object({
+        candidate: z.string().max(1024),
+        sdpMid: z.string().max(32).nullable().optional(),
+        sdpMLineIndex: z.number().int().min(0).max(16).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((signal) => (signal.description === undefined) !== (signal.candidate === undefined), {
+    message: "a signal carries a description or a candidate",
+  });
+export type SignalPayload = z.infer<typeof SignalPayload>;
+/** What the receiver of a signal gets: the same, from whom instead of to whom. */
+export type SignalMessage = Omit<SignalPayload, "to"> & { from: string };
+export const SetMicPayload = z.object({ on: z.boolean() }).strict();
+export const SetFloorPayload = z.object({ seat: z.string().min(1).max(64), on: z.boolean() }).strict();
+export const SetVoicePayload = z
+  .object({ open: z.boolean().optional(), teacherEverywhere: z.boolean().optional() })
+  .strict();
 /** 0: the whole class together; otherwise students are dealt into this many groups. */
 export const SetGroupsPayload = z.object({ groups: z.number().int().min(0).max(Limits.maxGroups) }).strict();
 export const RemoveParticipantPayload = z.object({ seat: z.string().min(1).max(64) }).strict();
@@ -271,6 +317,10 @@ export const clientMessageSchemas = {
   [ClientMessage.HandTo]: HandToPayload,
   [ClientMessage.ReportLink]: ReportLinkPayload,
   [ClientMessage.SetGroups]: SetGroupsPayload,
+  [ClientMessage.Signal]: SignalPayload,
+  [ClientMessage.SetMic]: SetMicPayload,
+  [ClientMessage.SetFloor]: SetFloorPayload,
+  [ClientMessage.SetVoice]: SetVoicePayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 export type ClientPayloads = { [K in ClientMessage]: z.infer<(typeof clientMessageSchemas)[K]> };
@@ -292,6 +342,8 @@ export const TEACHER_ONLY_MESSAGES: ReadonlySet<ClientMessage> = new Set([
   ClientMessage.SetPointer,
   ClientMessage.HandTo,
   ClientMessage.SetGroups,
+  ClientMessage.SetFloor,
+  ClientMessage.SetVoice,
 ]);
 
 /** What every join carries. */

@@ -54,6 +54,10 @@ export const ParticipantState = schema(
     pointer: t.ref(PoseState),
     /** The student's group for group work (shared/groups.ts); 0 when the class works together. */
     group: t.uint8().default(0),
+    /** The teacher gave this student the floor: they may speak. */
+    floor: t.boolean().default(false),
+    /** Their microphone is sending now (push-to-talk held or left open), as the room allowed. */
+    micOn: t.boolean().default(false),
   },
   "ParticipantState",
 );
@@ -108,6 +112,10 @@ export const ClassroomState = schema(
     taskTotal: t.uint8().default(0),
     /** How many groups the class works in (shared/groups.ts); 0: the whole class together. */
     groups: t.uint8().default(0),
+    /** Open discussion: every student may speak, not only those given the floor. */
+    voiceOpen: t.boolean().default(false),
+    /** The teacher is heard at full level wherever one stands, not from their avatar. */
+    teacherEverywhere: t.boolean().default(true),
   },
   "ClassroomState",
 );

@@ -34,6 +34,7 @@ import * as persistence from "../rules/persistence.ts";
 import type { ClassSnapshot, ClassStore } from "../storage/classStore.ts";
 import * as tasks from "../rules/tasks.ts";
 import * as teaching from "../rules/teaching.ts";
+import * as voice from "../rules/voice.ts";
 import { hashTeacherKey, teacherKeyMatches } from "../rules/teacherKey.ts";
 import type { ServerLoad } from "./serverLoad.ts";
 import { learningRecords, type RecordScope } from "../records/learningRecords.ts";
@@ -418,6 +419,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           teaching.handTo(this.classroom, client.sessionId, objectId, seat),
         [ClientMessage.ReportLink]: (client, { rttMs }) => teaching.reportLink(this.classroom, client.sessionId, rttMs),
         [ClientMessage.SetGroups]: (client, { groups }) => teaching.setGroups(this.classroom, client.sessionId, groups),
+        [ClientMessage.Signal]: (client, { to, ...signal }) => {
+          const result = voice.relaySignal(this.classroom, client.sessionId, to, now());
+          if (result.ok) this.clients.getById(to)?.send(ServerMessage.Signal, { from: client.sessionId, ...signal });
+          return result;
+        },
+        [ClientMessage.SetMic]: (client, { on }) => voice.setMic(this.classroom, client.sessionId, on),
+        [ClientMessage.SetFloor]: (client, { seat, on }) => voice.setFloor(this.classroom, client.sessionId, seat, on),
+        [ClientMessage.SetVoice]: (client, change) => voice.setVoice(this.classroom, client.sessionId, change),
         [ClientMessage.EndClass]: (client) => {
           const result = rules.endClass(this.classroom, client.sessionId);
           // Let the "ended" patch reach everyone before the sockets close.

@@ -315,7 +315,10 @@ export function releaseIdleHolds(classroom: Classroom, now: number): string[] {
 /** Marks a seat as waiting for its participant to reconnect; frees what they held. */
 export function markDropped(classroom: Classroom, seat: string): void {
   const participant = classroom.state.participants.get(seat);
-  if (participant) participant.connected = false;
+  if (participant) {
+    participant.connected = false;
+    participant.micOn = false;
+  }
   releaseAllHeldBy(classroom, seat);
 }
 

@@ -88,6 +88,8 @@ export function setMuted(classroom: Classroom, seat: string, target: string, mut
   if (!participant) return refuse(Refusal.UnknownParticipant);
   if (participant.role === Role.Teacher) return refuse(Refusal.TeacherOnly);
   participant.muted = muted;
+  // Muted means silent in every way: the microphone stops too.
+  if (muted) participant.micOn = false;
   return ok;
 }
 

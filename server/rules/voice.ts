@@ -1,0 +1,64 @@
+/**
+ * Who may speak, as rules over the class state. The teacher always may; a
+ * student may when the teacher gave them the floor or opened the discussion,
+ * and not while muted. The room relays WebRTC signalling between
+ * participants; every client plays only voices these rules allow, so a
+ * student without the floor is not heard even from a changed client.
+ */
+import { Limits, Refusal, Role } from "../../shared/protocol.ts";
+import { type Classroom, type RuleResult, isTeacher } from "./classroom.ts";
+import { maySpeak } from "../../shared/voice.ts";
+import { withinRate } from "./rateLimits.ts";
+
+const ok = { ok: true } as const;
+const refuse = (reason: Refusal): RuleResult => ({ ok: false, reason });
+
+/** A signal from one participant to another: both must be in the class, and not too many too fast. */
+export function relaySignal(classroom: Classroom, from: string, to: string, now: number): RuleResult {
+  if (from === to || !classroom.state.participants.has(from) || !classroom.state.participants.has(to))
+    return refuse(Refusal.UnknownParticipant);
+  if (!withinRate(classroom.rateWindows, `${from}:signal`, Limits.rates.signal, now)) return refuse(Refusal.RateLimited);
+  return ok;
+}
+
+/** A participant's microphone starts or stops sending; starting needs the right to speak. */
+export function setMic(classroom: Classroom, seat: string, on: boolean): RuleResult {
+  const participant = classroom.state.participants.get(seat);
+  if (!participant) return refuse(Refusal.UnknownParticipant);
+  if (on && !maySpeak(classroom.state, participant)) return refuse(participant.muted ? Refusal.Muted : Refusal.NoFloor);
+  participant.micOn = on;
+  return ok;
+}
+
+/** Teacher: gives a student the floor or takes it back (their microphone stops with it). */
+export function setFloor(classroom: Classroom, seat: string, target: string, on: boolean): RuleResult {
+  if (!isTeacher(classroom, seat)) return refuse(Refusal.TeacherOnly);
+  const participant = classroom.state.participants.get(target);
+  if (!participant) return refuse(Refusal.UnknownParticipant);
+  if (participant.role === Role.Teacher) return ok;
+  participant.floor = on;
+  // Given the floor, the question is being answered: the hand comes down.
+  if (on) participant.handRaisedAt = 0;
+  silenceWhoMayNotSpeak(classroom);
+  return ok;
+}
+
+/** Teacher: opens or closes the discussion, and chooses whether their own voice is heard everywhere. */
+export function setVoice(
+  classroom: Classroom,
+  seat: string,
+  change: { open?: boolean | undefined; teacherEverywhere?: boolean | undefined },
+): RuleResult {
+  if (!isTeacher(classroom, seat)) return refuse(Refusal.TeacherOnly);
+  if (change.open !== undefined) classroom.state.voiceOpen = change.open;
+  if (change.teacherEverywhere !== undefined) classroom.state.teacherEverywhere = change.teacherEverywhere;
+  silenceWhoMayNotSpeak(classroom);
+  return ok;
+}
+
+/** After the floor, the discussion or a mute changed: anyone who may no longer speak stops sending. */
+export function silenceWhoMayNotSpeak(classroom: Classroom): void {
+  classroom.state.participants.forEach((participant) => {
+    if (participant.micOn && !maySpeak(classroom.state, participant)) participant.micOn = false;
+  });
+}
