@@ -13,9 +13,9 @@ export interface SpeakerState {
 }
 
 /** The teacher always; a student with the floor or in an open discussion, unless the teacher muted them. */
-export function maySpeak(classState: { voiceOpen: boolean }, participant: SpeakerState): boolean {
+export function maySpeak(discussionOpen: boolean, participant: SpeakerState): boolean {
   if (participant.role === Role.Teacher) return true;
-  return !participant.muted && (participant.floor || classState.voiceOpen);
+  return !participant.muted && (participant.floor || discussionOpen);
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 import type { Pose } from "../../shared/math.ts";
 import { renderedObjects, screenProjection, vrButtons } from "../scene/sceneRegistry.ts";
+import type { VoicePeerStats, VoiceState } from "../voice/voiceMesh.ts";
+import { voiceSession } from "../voice/voiceSession.ts";
 import { type ArPlacementState, arPlacement } from "../xr/arPlacement.ts";
 import { sessionStore } from "./session.ts";
 
@@ -32,6 +34,10 @@ export interface MeridianTestHooks {
   place(objectId: string, pose: Pose): void;
   /** In AR: where this student put the lesson in their room, and the surface point looked at. */
   arPlacement(): ArPlacementState;
+  /** Voice: audio bytes sent to and received from each other participant (WebRTC stats). */
+  voiceStats(): Promise<VoicePeerStats[]>;
+  /** Voice: the microphone, push-to-talk, whether this participant's voice is going out, the link. */
+  voiceState(): VoiceState | undefined;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -58,6 +64,8 @@ export function installTestHooksIfAsked(): void {
       active.release(id, pose);
     },
     arPlacement: () => arPlacement.getState(),
+    voiceStats: async () => (await voiceSession.getState().mesh?.stats()) ?? [],
+    voiceState: () => voiceSession.getState().mesh?.state.getState(),
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

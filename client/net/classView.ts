@@ -36,6 +36,10 @@ export interface ParticipantView {
   pointing: boolean;
   /** The student's group in group work; 0 when the class works together. */
   group: number;
+  /** The teacher gave them the floor. */
+  floor: boolean;
+  /** Their microphone is sending now. */
+  micOn: boolean;
 }
 
 export interface ObjectView {
@@ -97,6 +101,8 @@ export interface ClassView {
   task: TaskView;
   /** How many groups the class works in; 0: together. */
   groups: number;
+  /** Voice: open discussion, and the teacher heard everywhere at full level. */
+  voice: { open: boolean; teacherEverywhere: boolean };
   /** Recent reactions, phrases and chat, oldest first. */
   events: ClassEventMessage[];
   /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
@@ -122,6 +128,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     followSeat: "",
     task: { done: false, inPlace: 0, total: 0 },
     groups: 0,
+    voice: { open: false, teacherEverywhere: true },
     events: [],
     gather: undefined,
     ...initial,
@@ -149,6 +156,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       rttMs: p.rttMs,
       pointing: p.pointing,
       group: p.group,
+      floor: p.floor,
+      micOn: p.micOn,
     }),
   );
   const objects: ObjectView[] = [];
@@ -177,6 +186,8 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
   if (current.classLocked !== state.locked) next.classLocked = state.locked;
   if (current.followSeat !== state.followSeat) next.followSeat = state.followSeat;
   if (current.groups !== state.groups) next.groups = state.groups;
+  const voice = { open: state.voiceOpen, teacherEverywhere: state.teacherEverywhere };
+  if (!sameFields(current.voice, voice)) next.voice = voice;
   const task = { done: state.taskDone, inPlace: state.taskInPlace, total: state.taskTotal };
   if (!sameFields(current.task, task)) next.task = task;
   if (state.ended && current.status !== ConnectionStatus.Ended) next.status = ConnectionStatus.Ended;

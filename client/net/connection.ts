@@ -23,6 +23,8 @@ import {
   type ClassEventMessage,
   type GatherMessage,
   type RefusedMessage,
+  type SignalMessage,
+  type SignalPayload,
   type TeacherKeyMessage,
 } from "../../shared/protocol.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
@@ -102,6 +104,7 @@ export class ClassroomConnection {
   private linkTimer: ReturnType<typeof setInterval> | undefined;
   private readonly watchdog: LinkWatchdog;
   private pingsSinceReport = 0;
+  private readonly signalListeners = new Set<(signal: SignalMessage) => void>();
   /** Receiver clock for pose samples; injectable for tests. */
   private readonly now: () => number;
 
@@ -140,6 +143,9 @@ export class ClassroomConnection {
     });
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
     room.onMessage(ServerMessage.Avatars, (frame: Uint8Array) => this.onAvatarFrame(frame));
+    room.onMessage(ServerMessage.Signal, (signal: SignalMessage) =>
+      this.signalListeners.forEach((listen) => listen(signal)),
+    );
     room.onMessage(ServerMessage.ClassEvent, (event: ClassEventMessage) => {
       this.view.setState({ events: [...this.view.getState().events, event].slice(-EVENTS_KEPT) });
     });
@@ -438,6 +444,32 @@ export class ClassroomConnection {
   /** Teacher: splits the class into groups for the task (0: everyone together). */
   setGroups(groups: number): void {
     this.room.send(ClientMessage.SetGroups, { groups });
+  }
+
+  /** Voice: WebRTC signalling to one other participant, through the room. */
+  sendSignal(signal: SignalPayload): void {
+    this.room.send(ClientMessage.Signal, signal);
+  }
+
+  /** Voice: signalling from other participants; returns the way to stop listening. */
+  onSignal(listen: (signal: SignalMessage) => void): () => void {
+    this.signalListeners.add(listen);
+    return () => this.signalListeners.delete(listen);
+  }
+
+  /** Voice: this participant's microphone starts or stops sending (the room refuses a start without the floor). */
+  setMic(on: boolean): void {
+    this.room.send(ClientMessage.SetMic, { on });
+  }
+
+  /** Teacher: gives a student the floor, or takes it back. */
+  setFloor(seat: string, on: boolean): void {
+    this.room.send(ClientMessage.SetFloor, { seat, on });
+  }
+
+  /** Teacher: open discussion, and whether the teacher is heard everywhere at full level. */
+  setVoice(change: { open?: boolean; teacherEverywhere?: boolean }): void {
+    this.room.send(ClientMessage.SetVoice, change);
   }
 
   /** Teacher: shows or hides the laser pointer, from a pose pointing along its -z. */

@@ -11,6 +11,7 @@ import { Euler, type Group, Quaternion } from "three";
 import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { voiceSession } from "../voice/voiceSession.ts";
 import { NameTag } from "./NameTag.tsx";
 import { avatarColor } from "./palette.ts";
 import { applyPose } from "./poseConversion.ts";
@@ -78,6 +79,7 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
         <NameTag text={participant.nickname} color={color} position={[0, 0.2, 0]} height={0.07} opacity={opacity} />
         {participant.handRaisedAt > 0 && <NameTag text="✋" color={color} position={[0, 0.3, 0]} height={0.09} />}
         <ReactionBubble seat={seat} connection={connection} />
+        {participant.micOn && <SpeakingMark seat={seat} color={color} />}
       </group>
       {participant.hasHands ? (
         <>
@@ -122,4 +124,18 @@ function ReactionBubble({ seat, connection }: { seat: string; connection: Classr
   }, [latest]);
   if (!latest || latest.kind !== ClassEventKind.Reaction || hiddenAt === latest.at) return null;
   return <NameTag text={REACTION_SYMBOLS[latest.reaction]} color="#1d3557" position={[0.16, 0.28, 0]} height={0.1} />;
+}
+
+/** A speaker mark above the head while this participant's voice carries speech. */
+function SpeakingMark({ seat, color }: { seat: string; color: string }) {
+  const [speaking, setSpeaking] = useState(false);
+  const lastHeard = useRef(0);
+  useFrame(() => {
+    const now = performance.now();
+    if (voiceSession.getState().audio?.speaking(seat)) lastHeard.current = now;
+    // Held a moment past the last sound, so the mark does not flicker between words.
+    const shown = now - lastHeard.current < 400;
+    if (shown !== speaking) setSpeaking(shown);
+  });
+  return speaking ? <NameTag text="🔊" color={color} position={[-0.16, 0.28, 0]} height={0.1} /> : null;
 }

@@ -23,6 +23,7 @@ import { LessonObjects } from "./LessonObjects.tsx";
 import { sceneStatus } from "./sceneStatus.ts";
 import { HEADSET_START } from "./viewpoint.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
+import { VoiceSpace } from "./VoiceSpace.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
   useEffect(() => () => sceneStatus.setState({ ready: false }), []);
@@ -49,6 +50,7 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <LessonObjects connection={connection} />
         <InstructionBoard view={connection.view} />
         <Avatars connection={connection} />
+        <VoiceSpace connection={connection} />
         {/* A headset user stands just beyond the table's edge, facing it; in AR the origin places the lesson. */}
         <XROrigin ref={xrOrigin} position={HEADSET_START}>
           <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>

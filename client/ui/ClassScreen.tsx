@@ -1,5 +1,5 @@
 /** Being in a class: the 3D scene with the class bar, hints and tools over it. */
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { formatJoinCode } from "../../shared/joinCode.ts";
@@ -10,6 +10,7 @@ import { useClassView } from "../app/useStores.ts";
 import { ConnectionStatus } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { sceneStatus } from "../scene/sceneStatus.ts";
+import { startVoice } from "../voice/voiceSession.ts";
 import { xrStore } from "../xr/xrStore.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { ClassFeed } from "./ClassFeed.tsx";
@@ -38,6 +39,8 @@ export default function ClassScreen({
   const loading = useStore(sceneStatus, (scene) => scene.loading);
   const [xrFailed, setXrFailed] = useState<"vr" | "ar" | undefined>();
   const [panelOpen, setPanelOpen] = useState(true);
+  // Voice runs while the class screen is open.
+  useEffect(() => startVoice(connection), [connection]);
   const over =
     status === ConnectionStatus.Ended || status === ConnectionStatus.Removed || status === ConnectionStatus.Lost;
 

@@ -8,6 +8,7 @@ import { PHRASEBOOK, PHRASES, REACTIONS, REACTION_SYMBOLS, type Phrase } from ".
 import { Limits, type Language } from "../../shared/protocol.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { VoiceControls } from "./VoiceControls.tsx";
 
 export function SpeakBar({ connection }: { connection: ClassroomConnection }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export function SpeakBar({ connection }: { connection: ClassroomConnection }) {
       >
         ✋ {handUp ? t("speak.lowerHand") : t("speak.raiseHand")}
       </button>
+      <VoiceControls connection={connection} />
       <div className="reactions" role="group" aria-label={t("speak.reactions")}>
         {REACTIONS.map((reaction) => (
           <button

@@ -70,6 +70,8 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
 
       <ClassTools connection={connection} />
 
+      <VoiceSettings connection={connection} />
+
       <h3>{t("teacher.hands")}</h3>
       {hands.length === 0 ? (
         <p className="note">{t("teacher.noHands")}</p>
@@ -78,6 +80,14 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
           {hands.map((p) => (
             <li key={p.seat} data-seat={p.seat}>
               <span>✋ {p.nickname}</span>
+              <button
+                className="small primary"
+                name="give-floor"
+                aria-label={t("voice.letSpeakOf", { name: p.nickname })}
+                onClick={() => connection.setFloor(p.seat, true)}
+              >
+                🎙 {t("voice.letSpeak")}
+              </button>
               <button
                 className="small"
                 aria-label={t("teacher.lowerHandOf", { name: p.nickname })}
@@ -141,6 +151,16 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
             </small>
             {p.role !== Role.Teacher && (
               <span className="row-actions">
+                <button
+                  className="small"
+                  name="floor"
+                  aria-pressed={p.floor}
+                  aria-label={`${p.floor ? t("voice.stopSpeaking") : t("voice.letSpeak")} ${p.nickname}`}
+                  onClick={() => connection.setFloor(p.seat, !p.floor)}
+                >
+                  {p.micOn ? "🔊 " : ""}
+                  {p.floor ? t("voice.stopSpeaking") : t("voice.letSpeak")}
+                </button>
                 <button
                   className="small"
                   aria-pressed={p.muted}
@@ -408,6 +428,34 @@ function GroupWork({ connection }: { connection: ClassroomConnection }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** Teacher: who may speak besides them, and whether they are heard everywhere. */
+function VoiceSettings({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const voice = useClassView(connection.view, (v) => v.voice);
+  return (
+    <div className="voice-settings" role="group" aria-label={t("voice.label")}>
+      <label className="check">
+        <input
+          type="checkbox"
+          name="open-discussion"
+          checked={voice.open}
+          onChange={(e) => connection.setVoice({ open: e.target.checked })}
+        />
+        {t("voice.openDiscussion")}
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          name="teacher-everywhere"
+          checked={voice.teacherEverywhere}
+          onChange={(e) => connection.setVoice({ teacherEverywhere: e.target.checked })}
+        />
+        {t("voice.teacherEverywhere")}
+      </label>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ThreeEvent } from "@react-three/fiber";
 import { useXR } from "@react-three/xr";
+import { createStore, useStore } from "zustand";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CanvasTexture, SRGBColorSpace } from "three";
@@ -15,6 +16,7 @@ import { FONT_STACK } from "../i18n/fonts.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { worldPoseOf } from "../scene/poseConversion.ts";
 import { vrButtons } from "../scene/sceneRegistry.ts";
+import { voiceSession } from "../voice/voiceSession.ts";
 import { placeAgain, resize, turn } from "./arPlacement.ts";
 
 const BUTTON_HEIGHT = 0.05;
@@ -24,6 +26,8 @@ const HALF = (FULL - GAP) / 2;
 const THIRD = (FULL - 2 * GAP) / 3;
 const MENU_REACTIONS: Reaction[] = ["thumbsUp", "clap", "thinking"];
 const MENU_PHRASES: Phrase[] = ["question", "repeat", "notUnderstood", "done"];
+/** Stands in for the voice state before voice has started. */
+const closedMic = createStore(() => ({ micOpen: false }));
 
 interface MenuButton {
   id: string;
@@ -44,6 +48,8 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const following = useClassView(connection.view, (v) => v.followSeat === connection.seat);
   const classLocked = useClassView(connection.view, (v) => v.classLocked);
   const inAr = useXR((xr) => xr.mode === "immersive-ar");
+  const voice = useStore(voiceSession, (session) => session.mesh);
+  const micOpen = useStore(voice?.state ?? closedMic, (state) => state.micOpen);
 
   const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
     id,
@@ -61,8 +67,16 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
         "hand",
         `✋ ${handUp ? t("speak.lowerHand") : t("speak.raiseHand")}`,
         () => connection.raiseHand(!handUp),
-        FULL,
+        HALF,
         handUp,
+      ),
+      // In a headset the mic is a toggle: holding a menu button while talking is awkward.
+      button(
+        "talk",
+        `🎙 ${micOpen ? t("voice.micOff") : t("voice.micOn")}`,
+        () => voice?.setMicOpen(!micOpen),
+        HALF,
+        micOpen,
       ),
     ],
     MENU_REACTIONS.map((reaction) =>

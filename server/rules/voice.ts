@@ -17,7 +17,8 @@ const refuse = (reason: Refusal): RuleResult => ({ ok: false, reason });
 export function relaySignal(classroom: Classroom, from: string, to: string, now: number): RuleResult {
   if (from === to || !classroom.state.participants.has(from) || !classroom.state.participants.has(to))
     return refuse(Refusal.UnknownParticipant);
-  if (!withinRate(classroom.rateWindows, `${from}:signal`, Limits.rates.signal, now)) return refuse(Refusal.RateLimited);
+  if (!withinRate(classroom.rateWindows, `${from}:signal`, Limits.rates.signal, now))
+    return refuse(Refusal.RateLimited);
   return ok;
 }
 
@@ -25,7 +26,8 @@ export function relaySignal(classroom: Classroom, from: string, to: string, now:
 export function setMic(classroom: Classroom, seat: string, on: boolean): RuleResult {
   const participant = classroom.state.participants.get(seat);
   if (!participant) return refuse(Refusal.UnknownParticipant);
-  if (on && !maySpeak(classroom.state, participant)) return refuse(participant.muted ? Refusal.Muted : Refusal.NoFloor);
+  if (on && !maySpeak(classroom.state.voiceOpen, participant))
+    return refuse(participant.muted ? Refusal.Muted : Refusal.NoFloor);
   participant.micOn = on;
   return ok;
 }
@@ -59,6 +61,6 @@ export function setVoice(
 /** After the floor, the discussion or a mute changed: anyone who may no longer speak stops sending. */
 export function silenceWhoMayNotSpeak(classroom: Classroom): void {
   classroom.state.participants.forEach((participant) => {
-    if (participant.micOn && !maySpeak(classroom.state, participant)) participant.micOn = false;
+    if (participant.micOn && !maySpeak(classroom.state.voiceOpen, participant)) participant.micOn = false;
   });
 }

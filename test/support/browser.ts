@@ -24,7 +24,7 @@ export interface TestBrowser {
 /** Opens a fresh, isolated browser profile with one page; `phone` gives it a touch screen and a phone's screen. */
 export async function openBrowser(
   viewport = { width: 1280, height: 800 },
-  { phone = false }: { phone?: boolean } = {},
+  { phone = false, fakeMedia = false }: { phone?: boolean; fakeMedia?: boolean } = {},
 ): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "meridian-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,6 +43,8 @@ export async function openBrowser(
       "--disable-sync",
       "--use-angle=swiftshader",
       "--enable-unsafe-swiftshader",
+      // A microphone that plays a tone, granted without a prompt: voice tests hear real WebRTC audio.
+      ...(fakeMedia ? ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] : []),
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

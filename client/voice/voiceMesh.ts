@@ -1,0 +1,304 @@
+/**
+ * Voice without any extra service: one WebRTC audio connection to each other
+ * participant, signalled through the room (for small groups; each voice is
+ * sent once per listener). The microphone is sent only while this
+ * participant wants to talk and the room lets them; otherwise nothing is
+ * sent at all. Remote voices play only while the room lets their speaker
+ * talk. The bitrate drops for a poor link, and the interface says so.
+ */
+import { createStore } from "zustand/vanilla";
+import type { SignalMessage } from "../../shared/protocol.ts";
+import { POOR_VOICE_LINK, VoiceBitrate, maySpeak } from "../../shared/voice.ts";
+import type { ParticipantView } from "../net/classView.ts";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { tuneOpus } from "./opus.ts";
+import type { SpatialAudio } from "./spatialAudio.ts";
+
+export interface VoiceState {
+  /** The microphone: not asked yet, being asked for, granted, or refused (or none). */
+  mic: "off" | "asking" | "ready" | "denied";
+  /** Push-to-talk held. */
+  talkHeld: boolean;
+  /** Mic left open (a toggle, for headsets and long answers). */
+  micOpen: boolean;
+  /** This participant's voice is going out now. */
+  sending: boolean;
+  /** Some link is poor: voices go at the lower bitrate. */
+  poorLink: boolean;
+}
+
+export interface VoicePeerStats {
+  seat: string;
+  /** Audio bytes sent to / received from this peer so far. */
+  sentBytes: number;
+  receivedBytes: number;
+  /** From the peer's reports on what we send. */
+  lossFraction: number;
+  roundTripMs: number;
+}
+
+interface Peer {
+  seat: string;
+  connection: RTCPeerConnection;
+  offerer: boolean;
+  pendingCandidates: RTCIceCandidateInit[];
+  bitrate: number;
+}
+
+const STATS_EVERY_MS = 2000;
+
+export class VoiceMesh {
+  readonly state = createStore<VoiceState>(() => ({
+    mic: "off",
+    talkHeld: false,
+    micOpen: false,
+    sending: false,
+    poorLink: false,
+  }));
+  private readonly peers = new Map<string, Peer>();
+  private microphone: MediaStream | undefined;
+  private readonly stops: (() => void)[] = [];
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  /** This participant's own speaking indicator. */
+  speakingNow: () => boolean = () => false;
+
+  constructor(
+    private readonly connection: ClassroomConnection,
+    private readonly audio: SpatialAudio,
+    private readonly iceServers: RTCIceServer[] = [],
+  ) {}
+
+  start(): void {
+    this.stops.push(this.connection.onSignal((signal) => void this.onSignal(signal)));
+    this.stops.push(this.connection.view.subscribe(() => this.sync()));
+    this.stops.push(
+      this.state.subscribe((now, before) =>
+        now.talkHeld !== before.talkHeld || now.micOpen !== before.micOpen ? void this.updateSending() : undefined,
+      ),
+    );
+    this.statsTimer = setInterval(() => void this.adaptToLinks(), STATS_EVERY_MS);
+    this.sync();
+  }
+
+  stop(): void {
+    this.stops.splice(0).forEach((stop) => stop());
+    clearInterval(this.statsTimer);
+    for (const seat of [...this.peers.keys()]) this.closePeer(seat);
+    this.microphone?.getTracks().forEach((track) => track.stop());
+    this.microphone = undefined;
+  }
+
+  /** Push-to-talk pressed or let go. */
+  holdToTalk(held: boolean): void {
+    this.audio.resume();
+    this.state.setState({ talkHeld: held });
+  }
+
+  /** The mic left open, or closed again. */
+  setMicOpen(open: boolean): void {
+    this.audio.resume();
+    this.state.setState({ micOpen: open });
+  }
+
+  /** May this participant speak now (the same rule as the room's)? */
+  allowed(): boolean {
+    const view = this.connection.view.getState();
+    const me = view.participants.find((p) => p.seat === this.connection.seat);
+    return me !== undefined && maySpeak(view.voice.open, me);
+  }
+
+  async stats(): Promise<VoicePeerStats[]> {
+    return Promise.all(
+      [...this.peers.values()].map(async (peer) => {
+        const report = await peer.connection.getStats();
+        const entry: VoicePeerStats = {
+          seat: peer.seat,
+          sentBytes: 0,
+          receivedBytes: 0,
+          lossFraction: 0,
+          roundTripMs: 0,
+        };
+        report.forEach(
+          (stat: {
+            type: string;
+            kind?: string;
+            bytesSent?: number;
+            bytesReceived?: number;
+            fractionLost?: number;
+            roundTripTime?: number;
+          }) => {
+            if (stat.type === "outbound-rtp" && stat.kind === "audio") entry.sentBytes += stat.bytesSent ?? 0;
+            if (stat.type === "inbound-rtp" && stat.kind === "audio") entry.receivedBytes += stat.bytesReceived ?? 0;
+            if (stat.type === "remote-inbound-rtp" && stat.kind === "audio") {
+              entry.lossFraction = stat.fractionLost ?? 0;
+              entry.roundTripMs = (stat.roundTripTime ?? 0) * 1000;
+            }
+          },
+        );
+        return entry;
+      }),
+    );
+  }
+
+  /** Peers for everyone else in the class; playback follows who may speak. */
+  private sync(): void {
+    const view = this.connection.view.getState();
+    const others = view.participants.filter((p) => p.seat !== this.connection.seat && p.connected);
+    for (const participant of others) if (!this.peers.has(participant.seat)) this.openPeer(participant.seat);
+    for (const seat of [...this.peers.keys()]) if (!others.some((p) => p.seat === seat)) this.closePeer(seat);
+    for (const participant of others) this.applyPlayback(participant, view.voice);
+    // Ready the microphone as soon as this participant may speak (the teacher at once, a student given the
+    // floor), so the first words of a push-to-talk are not lost to the wait for it.
+    if (this.allowed() && this.state.getState().mic === "off") void this.openMicrophone();
+    void this.updateSending();
+  }
+
+  private applyPlayback(participant: ParticipantView, voice: { open: boolean; teacherEverywhere: boolean }): void {
+    const audible = participant.micOn && maySpeak(voice.open, participant);
+    this.audio.setAudible(participant.seat, audible, participant.role === "teacher" && voice.teacherEverywhere);
+  }
+
+  /** Sends the microphone to every peer while wanted and allowed; otherwise sends nothing. */
+  private async updateSending(): Promise<void> {
+    const { talkHeld, micOpen, sending } = this.state.getState();
+    const want = (talkHeld || micOpen) && this.allowed();
+    if (want && !this.microphone) await this.openMicrophone();
+    const track = want ? this.microphone?.getAudioTracks()[0] : undefined;
+    const now = track !== undefined;
+    for (const peer of this.peers.values()) {
+      const sender = peer.connection.getTransceivers()[0]?.sender;
+      if (sender && sender.track !== (track ?? null)) await sender.replaceTrack(track ?? null).catch(() => undefined);
+    }
+    if (now !== sending) {
+      this.state.setState({ sending: now });
+      this.connection.setMic(now);
+    }
+  }
+
+  private async openMicrophone(): Promise<void> {
+    if (this.state.getState().mic === "asking") return;
+    this.state.setState({ mic: "asking" });
+    try {
+      this.microphone = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 },
+      });
+      this.speakingNow = this.audio.analyse(this.microphone);
+      this.state.setState({ mic: "ready" });
+    } catch {
+      this.state.setState({ mic: "denied" });
+    }
+  }
+
+  private openPeer(seat: string): Peer {
+    const connection = new RTCPeerConnection({ iceServers: this.iceServers });
+    // One side offers, so two peers never offer to each other at once.
+    const offerer = this.connection.seat < seat;
+    const peer: Peer = { seat, connection, offerer, pendingCandidates: [], bitrate: VoiceBitrate.normal };
+    this.peers.set(seat, peer);
+    connection.onicecandidate = ({ candidate }) => {
+      if (!candidate) return;
+      const { sdpMid, sdpMLineIndex, usernameFragment } = candidate;
+      this.connection.sendSignal({
+        to: seat,
+        candidate: { candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment },
+      });
+    };
+    connection.ontrack = ({ track }) => {
+      this.audio.attach(seat, new MediaStream([track]));
+      const participant = this.connection.view.getState().participants.find((p) => p.seat === seat);
+      if (participant) this.applyPlayback(participant, this.connection.view.getState().voice);
+    };
+    connection.onconnectionstatechange = () => {
+      // A failed path (a network change): start again; the offerer leads.
+      if (connection.connectionState === "failed" && offerer) {
+        this.closePeer(seat);
+        this.sync();
+      }
+    };
+    if (offerer) {
+      connection.addTransceiver("audio", { direction: "sendrecv" });
+      void this.offer(peer);
+    }
+    return peer;
+  }
+
+  private async offer(peer: Peer): Promise<void> {
+    const offer = await peer.connection.createOffer();
+    await peer.connection.setLocalDescription({ type: "offer", sdp: tuneOpus(offer.sdp ?? "", peer.bitrate) });
+    this.connection.sendSignal({
+      to: peer.seat,
+      description: { type: "offer", sdp: peer.connection.localDescription!.sdp },
+    });
+    await this.updateSending();
+  }
+
+  private async onSignal({ from, description, candidate }: SignalMessage): Promise<void> {
+    const known = this.connection.view.getState().participants.some((p) => p.seat === from);
+    if (!known) return;
+    const peer = this.peers.get(from) ?? this.openPeer(from);
+    const connection = peer.connection;
+    try {
+      if (description?.type === "offer") {
+        await connection.setRemoteDescription(description);
+        const transceiver = connection.getTransceivers()[0];
+        if (transceiver) transceiver.direction = "sendrecv";
+        const answer = await connection.createAnswer();
+        await connection.setLocalDescription({ type: "answer", sdp: tuneOpus(answer.sdp ?? "", peer.bitrate) });
+        this.connection.sendSignal({
+          to: from,
+          description: { type: "answer", sdp: connection.localDescription!.sdp },
+        });
+        await this.flushCandidates(peer);
+        await this.updateSending();
+      } else if (description?.type === "answer") {
+        await connection.setRemoteDescription(description);
+        await this.flushCandidates(peer);
+      } else if (candidate) {
+        const init: RTCIceCandidateInit = {
+          candidate: candidate.candidate,
+          sdpMid: candidate.sdpMid ?? null,
+          sdpMLineIndex: candidate.sdpMLineIndex ?? null,
+        };
+        if (connection.remoteDescription) await connection.addIceCandidate(init);
+        else peer.pendingCandidates.push(init);
+      }
+    } catch (error) {
+      console.warn(`voice signalling with ${from} failed`, error);
+    }
+  }
+
+  private async flushCandidates(peer: Peer): Promise<void> {
+    for (const candidate of peer.pendingCandidates.splice(0))
+      await peer.connection.addIceCandidate(candidate).catch(() => undefined);
+  }
+
+  private closePeer(seat: string): void {
+    this.peers.get(seat)?.connection.close();
+    this.peers.delete(seat);
+    this.audio.detach(seat);
+  }
+
+  /** Lower bitrate towards a peer whose reports show a poor link; back up when it recovers. */
+  private async adaptToLinks(): Promise<void> {
+    let poor = false;
+    for (const stat of await this.stats()) {
+      const peer = this.peers.get(stat.seat);
+      if (!peer) continue;
+      const poorLink =
+        stat.lossFraction > POOR_VOICE_LINK.lossFraction || stat.roundTripMs > POOR_VOICE_LINK.roundTripMs;
+      poor ||= poorLink;
+      const bitrate = poorLink ? VoiceBitrate.poorLink : VoiceBitrate.normal;
+      if (bitrate === peer.bitrate) continue;
+      peer.bitrate = bitrate;
+      const sender = peer.connection.getTransceivers()[0]?.sender;
+      if (!sender) continue;
+      const parameters = sender.getParameters();
+      parameters.encodings = (parameters.encodings.length > 0 ? parameters.encodings : [{}]).map((encoding) => ({
+        ...encoding,
+        maxBitrate: bitrate,
+      }));
+      await sender.setParameters(parameters).catch(() => undefined);
+    }
+    if (poor !== this.state.getState().poorLink) this.state.setState({ poorLink: poor });
+  }
+}
