@@ -20,6 +20,7 @@ import { privacyRoutes } from "./http/privacyRoutes.ts";
 import { badgeRoutes } from "./http/badgeRoutes.ts";
 import { openIssuer } from "./credentials/issuer.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
+import { MixingVoice, type MixingVoiceConfig } from "./voice/mixingVoice.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
@@ -57,6 +58,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const assets = assetAccess(catalog, models, shared);
   const load = watchServerLoad();
   const lrs = config.lrs ? forwardToLrs(config.lrs) : undefined;
+  const mixingVoice = config.voice ? await connectMixingVoice(config.voice) : undefined;
   const issuer = await openIssuer(store, "Meridian classroom");
   let publicUrl = config.publicUrl ?? "http://localhost";
   const ClassroomRoom = createClassroomRoom({
@@ -67,6 +69,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     fetchModel: async (name) => (await assets.findModel(name)) !== undefined,
     recordsHome: () => publicUrl,
     ...(lrs ? { lrs } : {}),
+    ...(mixingVoice ? { mixingVoice } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const clientDir = resolve(config.clientDir);
@@ -126,10 +129,18 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       await lrs?.stop();
       keeper.stop();
       await server.gracefullyShutdown(false);
+      mixingVoice?.close();
       await store.close();
       await shared?.close();
     },
   };
+}
+
+/** Voice through Janus: the server refuses to start, with the reason, if Janus cannot be reached. */
+async function connectMixingVoice(config: MixingVoiceConfig): Promise<MixingVoice> {
+  const mixing = new MixingVoice(config);
+  await mixing.connect();
+  return mixing;
 }
 
 /** Deletes what is older than the retention period: at start, then every hour. */

@@ -4,6 +4,7 @@
  */
 import { hostname } from "node:os";
 import type { LrsConfig } from "./records/lrsForwarder.ts";
+import type { MixingVoiceConfig } from "./voice/mixingVoice.ts";
 
 export interface ServerConfig {
   /** Port for pages and rooms alike. */
@@ -28,6 +29,8 @@ export interface ServerConfig {
   lrs?: LrsConfig | undefined;
   /** Days learning records and saved classes are kept before they are purged. */
   retentionDays?: number;
+  /** Voice through a Janus media server (for whole classes); without it voices connect directly. */
+  voice?: MixingVoiceConfig | undefined;
 }
 
 export interface ScaleOutConfig {
@@ -57,8 +60,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     scaleOut: readScaleOut(env, port),
     retentionDays: readRetentionDays(env.RETENTION_DAYS),
+    voice: readVoice(env),
     lrs: env.LRS_URL ? { url: env.LRS_URL, username: env.LRS_USERNAME, password: env.LRS_PASSWORD } : undefined,
   };
+}
+
+/** JANUS_URL switches voice to the media server; JANUS_ADMIN_KEY must match its AudioBridge admin_key. */
+function readVoice(env: NodeJS.ProcessEnv): MixingVoiceConfig | undefined {
+  if (!env.JANUS_URL) return undefined;
+  if (!env.JANUS_ADMIN_KEY) throw new Error("JANUS_URL needs JANUS_ADMIN_KEY, the AudioBridge admin_key of that Janus");
+  return { url: env.JANUS_URL, publicUrl: env.JANUS_PUBLIC_URL || env.JANUS_URL, adminKey: env.JANUS_ADMIN_KEY };
 }
 
 /** Kept for a school year by default; a school sets its own period. */

@@ -137,6 +137,8 @@ export const ServerMessage = {
   Avatars: "av",
   /** WebRTC signalling from another participant, relayed by the room. */
   Signal: "signal",
+  /** Voice goes through a media server: where, and this participant's way in (VoiceServerMessage). */
+  VoiceServer: "voiceServer",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 
@@ -281,6 +283,14 @@ export const SignalPayload = z
 export type SignalPayload = z.infer<typeof SignalPayload>;
 /** What the receiver of a signal gets: the same, from whom instead of to whom. */
 export type SignalMessage = Omit<SignalPayload, "to"> & { from: string };
+/** A participant's way into the class's mixing room on the media server. */
+export interface VoiceServerMessage {
+  url: string;
+  room: number;
+  pin: string;
+  token: string;
+  id: number;
+}
 export const SetMicPayload = z.object({ on: z.boolean() }).strict();
 export const SetFloorPayload = z.object({ seat: z.string().min(1).max(64), on: z.boolean() }).strict();
 export const SetVoicePayload = z

@@ -4,7 +4,8 @@
  */
 import type { Pose } from "../../shared/math.ts";
 import { renderedObjects, screenProjection, vrButtons } from "../scene/sceneRegistry.ts";
-import type { VoicePeerStats, VoiceState } from "../voice/voiceMesh.ts";
+import type { VoicePeerStats, VoiceState } from "../voice/voiceChannel.ts";
+import { JanusVoice } from "../voice/janusVoice.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
 import { type ArPlacementState, arPlacement } from "../xr/arPlacement.ts";
 import { sessionStore } from "./session.ts";
@@ -38,6 +39,12 @@ export interface MeridianTestHooks {
   voiceStats(): Promise<VoicePeerStats[]>;
   /** Voice: the microphone, push-to-talk, whether this participant's voice is going out, the link. */
   voiceState(): VoiceState | undefined;
+  /** Voice: how loud a voice (a seat, or "media-server" for the mix) is heard now, 0–1, and the audio's state. */
+  voiceLevel(seat: string): { level: number; audio: string };
+  /** Voice through a media server: this participant's room and id there. */
+  voiceServer(): { room: number; id: number } | undefined;
+  /** Voice through a media server: unmutes this page there against the rules, as a changed page could. */
+  voiceForceUnmute(): Promise<void>;
 }
 
 export function installTestHooksIfAsked(): void {
@@ -66,6 +73,18 @@ export function installTestHooksIfAsked(): void {
     arPlacement: () => arPlacement.getState(),
     voiceStats: async () => (await voiceSession.getState().mesh?.stats()) ?? [],
     voiceState: () => voiceSession.getState().mesh?.state.getState(),
+    voiceLevel: (seat) => {
+      const audio = voiceSession.getState().audio;
+      return { level: audio?.level(seat) ?? 0, audio: audio?.state() ?? "none" };
+    },
+    voiceForceUnmute: async () => {
+      const channel = voiceSession.getState().mesh;
+      if (channel instanceof JanusVoice) await channel.unmuteAgainstTheRules();
+    },
+    voiceServer: () => {
+      const server = connection()?.view.getState().voiceServer;
+      return server && { room: server.room, id: server.id };
+    },
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

@@ -5,7 +5,7 @@
  */
 import { createStore } from "zustand/vanilla";
 import type { Lesson } from "../../shared/lesson.ts";
-import type { ClassEventMessage, Refusal, Role } from "../../shared/protocol.ts";
+import type { ClassEventMessage, Refusal, Role, VoiceServerMessage } from "../../shared/protocol.ts";
 import type { ClassroomState } from "../../shared/state.ts";
 
 export const ConnectionStatus = {
@@ -103,6 +103,8 @@ export interface ClassView {
   groups: number;
   /** Voice: open discussion, and the teacher heard everywhere at full level. */
   voice: { open: boolean; teacherEverywhere: boolean };
+  /** Voice goes through the school's media server: this participant's way in (none: voices connect directly). */
+  voiceServer: VoiceServerMessage | undefined;
   /** Recent reactions, phrases and chat, oldest first. */
   events: ClassEventMessage[];
   /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
@@ -129,6 +131,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     task: { done: false, inPlace: 0, total: 0 },
     groups: 0,
     voice: { open: false, teacherEverywhere: true },
+    voiceServer: undefined,
     events: [],
     gather: undefined,
     ...initial,

@@ -26,6 +26,7 @@ import {
   type SignalMessage,
   type SignalPayload,
   type TeacherKeyMessage,
+  type VoiceServerMessage,
 } from "../../shared/protocol.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 import { decodeAvatarFrame } from "../../shared/avatarFrame.ts";
@@ -143,6 +144,7 @@ export class ClassroomConnection {
     });
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
     room.onMessage(ServerMessage.Avatars, (frame: Uint8Array) => this.onAvatarFrame(frame));
+    room.onMessage(ServerMessage.VoiceServer, (voiceServer: VoiceServerMessage) => this.view.setState({ voiceServer }));
     room.onMessage(ServerMessage.Signal, (signal: SignalMessage) =>
       this.signalListeners.forEach((listen) => listen(signal)),
     );

@@ -9,7 +9,7 @@ import { useStore } from "zustand";
 import { maySpeak } from "../../shared/voice.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
-import type { VoiceMesh } from "../voice/voiceMesh.ts";
+import type { VoiceChannel } from "../voice/voiceChannel.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
 
 const TALK_KEY = "KeyT";
@@ -19,7 +19,7 @@ export function VoiceControls({ connection }: { connection: ClassroomConnection 
   return mesh ? <VoiceButtons connection={connection} mesh={mesh} /> : null;
 }
 
-function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; mesh: VoiceMesh }) {
+function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; mesh: VoiceChannel }) {
   const { t } = useTranslation();
   const { sending, micOpen, talkHeld, mic, poorLink } = useStore(mesh.state);
   const open = useClassView(connection.view, (v) => v.voice.open);

@@ -30,6 +30,11 @@ export class SpatialAudio {
     return this.context;
   }
 
+  /** Whether audio plays: "running", "suspended" (waiting for a gesture), "closed", or "none" yet. */
+  state(): string {
+    return this.context?.state ?? "none";
+  }
+
   /** Browsers start audio only after a gesture: call from one (a click, a key). */
   resume(): void {
     void this.context?.resume();
@@ -109,9 +114,14 @@ export class SpatialAudio {
 
   /** True while the voice carries speech (an audible one only). */
   speaking(seat: string): boolean {
+    return this.level(seat) > SPEAKING_LEVEL;
+  }
+
+  /** How loud a voice is now as heard (RMS, 0–1; 0 when it is not let through). */
+  level(seat: string): number {
     const voice = this.voices.get(seat);
-    if (!voice || voice.gain.gain.value === 0) return false;
-    return levelOf(voice.analyser, this.samples) > SPEAKING_LEVEL;
+    if (!voice || voice.gain.gain.value === 0) return 0;
+    return levelOf(voice.analyser, this.samples);
   }
 
   /** A local analyser for this participant's own microphone (their own speaking indicator). */

@@ -6,36 +6,13 @@
  * sent at all. Remote voices play only while the room lets their speaker
  * talk. The bitrate drops for a poor link, and the interface says so.
  */
-import { createStore } from "zustand/vanilla";
 import type { SignalMessage } from "../../shared/protocol.ts";
 import { POOR_VOICE_LINK, VoiceBitrate, maySpeak } from "../../shared/voice.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { tuneOpus } from "./opus.ts";
 import type { SpatialAudio } from "./spatialAudio.ts";
-
-export interface VoiceState {
-  /** The microphone: not asked yet, being asked for, granted, or refused (or none). */
-  mic: "off" | "asking" | "ready" | "denied";
-  /** Push-to-talk held. */
-  talkHeld: boolean;
-  /** Mic left open (a toggle, for headsets and long answers). */
-  micOpen: boolean;
-  /** This participant's voice is going out now. */
-  sending: boolean;
-  /** Some link is poor: voices go at the lower bitrate. */
-  poorLink: boolean;
-}
-
-export interface VoicePeerStats {
-  seat: string;
-  /** Audio bytes sent to / received from this peer so far. */
-  sentBytes: number;
-  receivedBytes: number;
-  /** From the peer's reports on what we send. */
-  lossFraction: number;
-  roundTripMs: number;
-}
+import { VoiceChannel, type VoicePeerStats } from "./voiceChannel.ts";
 
 interface Peer {
   seat: string;
@@ -47,97 +24,41 @@ interface Peer {
 
 const STATS_EVERY_MS = 2000;
 
-export class VoiceMesh {
-  readonly state = createStore<VoiceState>(() => ({
-    mic: "off",
-    talkHeld: false,
-    micOpen: false,
-    sending: false,
-    poorLink: false,
-  }));
+export class VoiceMesh extends VoiceChannel {
   private readonly peers = new Map<string, Peer>();
-  private microphone: MediaStream | undefined;
-  private readonly stops: (() => void)[] = [];
   private statsTimer: ReturnType<typeof setInterval> | undefined;
-  /** This participant's own speaking indicator. */
-  speakingNow: () => boolean = () => false;
 
   constructor(
-    private readonly connection: ClassroomConnection,
-    private readonly audio: SpatialAudio,
+    connection: ClassroomConnection,
+    audio: SpatialAudio,
     private readonly iceServers: RTCIceServer[] = [],
-  ) {}
+  ) {
+    super(connection, audio);
+  }
 
-  start(): void {
+  override start(): void {
+    super.start();
     this.stops.push(this.connection.onSignal((signal) => void this.onSignal(signal)));
     this.stops.push(this.connection.view.subscribe(() => this.sync()));
-    this.stops.push(
-      this.state.subscribe((now, before) =>
-        now.talkHeld !== before.talkHeld || now.micOpen !== before.micOpen ? void this.updateSending() : undefined,
-      ),
-    );
     this.statsTimer = setInterval(() => void this.adaptToLinks(), STATS_EVERY_MS);
     this.sync();
   }
 
-  stop(): void {
-    this.stops.splice(0).forEach((stop) => stop());
+  override stop(): void {
     clearInterval(this.statsTimer);
     for (const seat of [...this.peers.keys()]) this.closePeer(seat);
-    this.microphone?.getTracks().forEach((track) => track.stop());
-    this.microphone = undefined;
+    super.stop();
   }
 
-  /** Push-to-talk pressed or let go. */
-  holdToTalk(held: boolean): void {
-    this.audio.resume();
-    this.state.setState({ talkHeld: held });
+  stats(): Promise<VoicePeerStats[]> {
+    return Promise.all([...this.peers.values()].map((peer) => VoiceChannel.statsOf(peer.seat, peer.connection)));
   }
 
-  /** The mic left open, or closed again. */
-  setMicOpen(open: boolean): void {
-    this.audio.resume();
-    this.state.setState({ micOpen: open });
-  }
-
-  /** May this participant speak now (the same rule as the room's)? */
-  allowed(): boolean {
-    const view = this.connection.view.getState();
-    const me = view.participants.find((p) => p.seat === this.connection.seat);
-    return me !== undefined && maySpeak(view.voice.open, me);
-  }
-
-  async stats(): Promise<VoicePeerStats[]> {
-    return Promise.all(
-      [...this.peers.values()].map(async (peer) => {
-        const report = await peer.connection.getStats();
-        const entry: VoicePeerStats = {
-          seat: peer.seat,
-          sentBytes: 0,
-          receivedBytes: 0,
-          lossFraction: 0,
-          roundTripMs: 0,
-        };
-        report.forEach(
-          (stat: {
-            type: string;
-            kind?: string;
-            bytesSent?: number;
-            bytesReceived?: number;
-            fractionLost?: number;
-            roundTripTime?: number;
-          }) => {
-            if (stat.type === "outbound-rtp" && stat.kind === "audio") entry.sentBytes += stat.bytesSent ?? 0;
-            if (stat.type === "inbound-rtp" && stat.kind === "audio") entry.receivedBytes += stat.bytesReceived ?? 0;
-            if (stat.type === "remote-inbound-rtp" && stat.kind === "audio") {
-              entry.lossFraction = stat.fractionLost ?? 0;
-              entry.roundTripMs = (stat.roundTripTime ?? 0) * 1000;
-            }
-          },
-        );
-        return entry;
-      }),
-    );
+  protected async send(track: MediaStreamTrack | undefined): Promise<void> {
+    for (const peer of this.peers.values()) {
+      const sender = peer.connection.getTransceivers()[0]?.sender;
+      if (sender && sender.track !== (track ?? null)) await sender.replaceTrack(track ?? null).catch(() => undefined);
+    }
   }
 
   /** Peers for everyone else in the class; playback follows who may speak. */
@@ -147,46 +68,12 @@ export class VoiceMesh {
     for (const participant of others) if (!this.peers.has(participant.seat)) this.openPeer(participant.seat);
     for (const seat of [...this.peers.keys()]) if (!others.some((p) => p.seat === seat)) this.closePeer(seat);
     for (const participant of others) this.applyPlayback(participant, view.voice);
-    // Ready the microphone as soon as this participant may speak (the teacher at once, a student given the
-    // floor), so the first words of a push-to-talk are not lost to the wait for it.
-    if (this.allowed() && this.state.getState().mic === "off") void this.openMicrophone();
-    void this.updateSending();
+    this.classChanged();
   }
 
   private applyPlayback(participant: ParticipantView, voice: { open: boolean; teacherEverywhere: boolean }): void {
     const audible = participant.micOn && maySpeak(voice.open, participant);
     this.audio.setAudible(participant.seat, audible, participant.role === "teacher" && voice.teacherEverywhere);
-  }
-
-  /** Sends the microphone to every peer while wanted and allowed; otherwise sends nothing. */
-  private async updateSending(): Promise<void> {
-    const { talkHeld, micOpen, sending } = this.state.getState();
-    const want = (talkHeld || micOpen) && this.allowed();
-    if (want && !this.microphone) await this.openMicrophone();
-    const track = want ? this.microphone?.getAudioTracks()[0] : undefined;
-    const now = track !== undefined;
-    for (const peer of this.peers.values()) {
-      const sender = peer.connection.getTransceivers()[0]?.sender;
-      if (sender && sender.track !== (track ?? null)) await sender.replaceTrack(track ?? null).catch(() => undefined);
-    }
-    if (now !== sending) {
-      this.state.setState({ sending: now });
-      this.connection.setMic(now);
-    }
-  }
-
-  private async openMicrophone(): Promise<void> {
-    if (this.state.getState().mic === "asking") return;
-    this.state.setState({ mic: "asking" });
-    try {
-      this.microphone = await navigator.mediaDevices.getUserMedia({
-        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 },
-      });
-      this.speakingNow = this.audio.analyse(this.microphone);
-      this.state.setState({ mic: "ready" });
-    } catch {
-      this.state.setState({ mic: "denied" });
-    }
   }
 
   private openPeer(seat: string): Peer {

@@ -1,25 +1,43 @@
 /**
  * The voice of the class this page is in: started with the class screen,
- * stopped when it closes. The interface and the scene reach it here.
+ * stopped when it closes. Voices connect directly between participants,
+ * unless the class's server says they go through a media server. The
+ * interface and the scene reach the voice here.
  */
 import { createStore } from "zustand/vanilla";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { JanusVoice } from "./janusVoice.ts";
 import { SpatialAudio } from "./spatialAudio.ts";
+import type { VoiceChannel } from "./voiceChannel.ts";
 import { VoiceMesh } from "./voiceMesh.ts";
 
-export const voiceSession = createStore<{ mesh: VoiceMesh | undefined; audio: SpatialAudio | undefined }>(() => ({
+export const voiceSession = createStore<{ mesh: VoiceChannel | undefined; audio: SpatialAudio | undefined }>(() => ({
   mesh: undefined,
   audio: undefined,
 }));
 
 export function startVoice(connection: ClassroomConnection): () => void {
   const audio = new SpatialAudio();
-  const mesh = new VoiceMesh(connection, audio);
-  mesh.start();
-  voiceSession.setState({ mesh, audio });
+  let channel: VoiceChannel | undefined;
+  let server = connection.view.getState().voiceServer;
+  const open = () => {
+    channel?.stop();
+    const wayIn = connection.view.getState().voiceServer;
+    channel = wayIn ? new JanusVoice(connection, audio, wayIn) : new VoiceMesh(connection, audio);
+    channel.start();
+    voiceSession.setState({ mesh: channel, audio });
+  };
+  open();
+  // The way in to the media server arrives just after joining, and again after a reconnection.
+  const unsubscribe = connection.view.subscribe((view) => {
+    if (view.voiceServer === server) return;
+    server = view.voiceServer;
+    open();
+  });
   return () => {
-    mesh.stop();
+    unsubscribe();
+    channel?.stop();
     audio.close();
-    if (voiceSession.getState().mesh === mesh) voiceSession.setState({ mesh: undefined, audio: undefined });
+    if (voiceSession.getState().mesh === channel) voiceSession.setState({ mesh: undefined, audio: undefined });
   };
 }

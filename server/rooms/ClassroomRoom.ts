@@ -43,6 +43,7 @@ import type { XapiStatement } from "../../shared/xapi.ts";
 import type { ReplayFrame } from "../../shared/replay.ts";
 import { REPLAY_SAMPLE_MS } from "../../shared/replay.ts";
 import { SessionRecorder } from "../records/sessionRecorder.ts";
+import type { MixingRoom, MixingSeat, MixingVoice } from "../voice/mixingVoice.ts";
 
 interface SeatData {
   invalidMessages: number;
@@ -68,6 +69,8 @@ export interface ClassroomRoomContext {
   recordsHome?: () => string;
   /** An outside Learning Record Store the records also go to, when configured. */
   lrs?: LrsForwarder;
+  /** Voice through a media server (Janus), when configured; otherwise participants connect their voices directly. */
+  mixingVoice?: MixingVoice;
 }
 
 const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
@@ -100,6 +103,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     recorder!: SessionRecorder;
     /** Replay frames not yet stored (they go with the next save). */
     replayFrames: { at: number; frame: ReplayFrame }[] = [];
+    /** The class's room on the media server, when voice goes through one. */
+    mixingRoom: MixingRoom | undefined;
+    readonly mixingSeats = new Map<string, MixingSeat>();
     /** This class session, for its learning records. */
     registration = randomUUID();
     avatarFrames = 0;
@@ -173,7 +179,13 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.clock.setInterval(() => {
         rules.releaseIdleHolds(this.classroom, now());
         this.disposeIfLongEmpty();
+        void this.keepMixingInLine();
       }, 1000);
+      if (context.mixingVoice)
+        this.mixingRoom = await context.mixingVoice.openRoom().catch((error: unknown) => {
+          console.error(`no voice room for ${this.roomId} on the media server`, error);
+          return undefined;
+        });
       // Saved in batches, only when something changed: the database never slows the room.
       this.clock.setInterval(() => void this.save(), SAVE_INTERVAL_MS);
       await this.save();
@@ -221,6 +233,40 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         .appendRecords(this.roomId, statements)
         .catch((error: unknown) => console.error(`keeping learning records of ${this.roomId} failed`, error));
       context.lrs?.enqueue(statements);
+    }
+
+    /** After a change of who may speak, the mixing room follows at once (not only at the next check). */
+    voiceChanged(result: rules.RuleResult): rules.RuleResult {
+      if (result.ok) void this.keepMixingInLine();
+      return result;
+    }
+
+    /** Gives a newcomer their own way into the class's mixing room, when voice goes through a media server. */
+    async admitToMixing(client: ClassroomClient) {
+      if (!this.mixingRoom || !context.mixingVoice) return;
+      const seat = await context.mixingVoice.admit(this.mixingRoom).catch((error: unknown) => {
+        console.error(`could not admit a participant to the voice room of ${this.roomId}`, error);
+        return undefined;
+      });
+      if (!seat) return;
+      this.mixingSeats.set(client.sessionId, seat);
+      client.send(ServerMessage.VoiceServer, seat);
+    }
+
+    /** The mixing room follows the class: whoever speaks is unmuted, anyone else muted, strangers removed. */
+    async keepMixingInLine() {
+      const mixing = context.mixingVoice;
+      const room = this.mixingRoom;
+      if (!mixing || !room || this.mixingSeats.size === 0) return;
+      const seatOfId = new Map([...this.mixingSeats].map(([seat, { id }]) => [id, seat]));
+      const present = await mixing.participants(room).catch(() => undefined);
+      if (!present) return;
+      const corrections = voice.mixingCorrections(this.classroom, present, (id) => seatOfId.get(id));
+      await Promise.all([
+        ...corrections.mute.map((id) => mixing.mute(room, id)),
+        ...corrections.unmute.map((id) => mixing.unmute(room, id)),
+        ...corrections.remove.map((id) => mixing.kick(room, id)),
+      ]);
     }
 
     /** Records a completed task for each student credited since `before` (tasks.ts says who). */
@@ -274,6 +320,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override async onDispose() {
+      if (this.mixingRoom) await context.mixingVoice?.closeRoom(this.mixingRoom);
       await this.storeReplayFrames();
       if (this.finished || this.state.ended) await context.store.remove(this.roomId).catch(() => undefined);
       else await this.save();
@@ -315,6 +362,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.keyForCreator = undefined;
       }
       for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
+      await this.admitToMixing(client);
       this.record([learningRecords.joined(this.recordScope(), client.sessionId, auth.language, new Date(now()))]);
       this.emptySince = undefined;
       await this.publishListing();
@@ -336,10 +384,16 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     override onReconnect(client: ClassroomClient) {
       rules.markReconnected(this.classroom, client.sessionId);
+      // The page may have lost its media-server connection with the link: it can join again with the same seat.
+      const mixing = this.mixingSeats.get(client.sessionId);
+      if (mixing) client.send(ServerMessage.VoiceServer, mixing);
     }
 
     override async onLeave(client: ClassroomClient) {
       rules.vacateSeat(this.classroom, client.sessionId);
+      const mixing = this.mixingSeats.get(client.sessionId);
+      this.mixingSeats.delete(client.sessionId);
+      if (mixing && this.mixingRoom) await context.mixingVoice?.dismiss(this.mixingRoom, mixing);
       if (this.state.participants.size === 0) this.emptySince = now();
       await this.publishListing();
     }
@@ -424,9 +478,12 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           if (result.ok) this.clients.getById(to)?.send(ServerMessage.Signal, { from: client.sessionId, ...signal });
           return result;
         },
-        [ClientMessage.SetMic]: (client, { on }) => voice.setMic(this.classroom, client.sessionId, on),
-        [ClientMessage.SetFloor]: (client, { seat, on }) => voice.setFloor(this.classroom, client.sessionId, seat, on),
-        [ClientMessage.SetVoice]: (client, change) => voice.setVoice(this.classroom, client.sessionId, change),
+        [ClientMessage.SetMic]: (client, { on }) =>
+          this.voiceChanged(voice.setMic(this.classroom, client.sessionId, on)),
+        [ClientMessage.SetFloor]: (client, { seat, on }) =>
+          this.voiceChanged(voice.setFloor(this.classroom, client.sessionId, seat, on)),
+        [ClientMessage.SetVoice]: (client, change) =>
+          this.voiceChanged(voice.setVoice(this.classroom, client.sessionId, change)),
         [ClientMessage.EndClass]: (client) => {
           const result = rules.endClass(this.classroom, client.sessionId);
           // Let the "ended" patch reach everyone before the sockets close.

@@ -3,7 +3,7 @@ import { Limits } from "../../shared/protocol.ts";
 import { markDropped } from "./classroom.ts";
 import { raiseHand, setMuted } from "./teaching.ts";
 import { classWithThree } from "./testClassroom.ts";
-import { relaySignal, setFloor, setMic, setVoice } from "./voice.ts";
+import { mixingCorrections, relaySignal, setFloor, setMic, setVoice } from "./voice.ts";
 
 const mic = (classroom: ReturnType<typeof classWithThree>, seat: string) =>
   classroom.state.participants.get(seat)!.micOn;
@@ -68,5 +68,33 @@ describe("signalling between participants", () => {
     for (let i = 1; i < Limits.rates.signal.count; i++) relaySignal(classroom, "ana", "bo", 10);
     expect(relaySignal(classroom, "ana", "bo", 20)).toEqual({ ok: false, reason: "rateLimited" });
     expect(relaySignal(classroom, "ana", "bo", Limits.rates.signal.perMs + 20)).toEqual({ ok: true });
+  });
+});
+
+describe("the mixing room kept in line with the class", () => {
+  it("unmutes whoever speaks, mutes whoever may not or has not switched on, and removes strangers", () => {
+    const classroom = classWithThree();
+    setFloor(classroom, "teacher", "ana", true);
+    setMic(classroom, "ana", true);
+    setMic(classroom, "teacher", true);
+    const seats = new Map([
+      [11, "teacher"],
+      [22, "ana"],
+      [33, "bo"],
+    ]);
+    const mixing = [
+      { id: 11, muted: true }, // the teacher switched on a moment before the mixing room heard of it
+      { id: 22, muted: false },
+      { id: 33, muted: false }, // Bo unmuted himself without the floor
+      { id: 44, muted: true }, // someone the class does not know
+    ];
+    expect(mixingCorrections(classroom, mixing, (id) => seats.get(id))).toEqual({
+      mute: [33],
+      unmute: [11],
+      remove: [44],
+    });
+    // The floor taken back: Ana is muted too.
+    setFloor(classroom, "teacher", "ana", false);
+    expect(mixingCorrections(classroom, mixing, (id) => seats.get(id)).mute).toEqual([22, 33]);
   });
 });

@@ -64,3 +64,35 @@ export function silenceWhoMayNotSpeak(classroom: Classroom): void {
     if (participant.micOn && !maySpeak(classroom.state.voiceOpen, participant)) participant.micOn = false;
   });
 }
+
+/** What the class asks of its mixing room: mute or unmute these participants, remove those it does not know. */
+export interface MixingCorrections {
+  mute: number[];
+  unmute: number[];
+  remove: number[];
+}
+
+/**
+ * Compares the mixing room with the class, which decides: a participant id
+ * that belongs to no seat is removed; one whose seat may speak and has
+ * switched their microphone on is unmuted, any other is muted.
+ */
+export function mixingCorrections(
+  classroom: Classroom,
+  mixing: { id: number; muted: boolean }[],
+  seatOfId: (id: number) => string | undefined,
+): MixingCorrections {
+  const corrections: MixingCorrections = { mute: [], unmute: [], remove: [] };
+  for (const { id, muted } of mixing) {
+    const seat = seatOfId(id);
+    const participant = seat === undefined ? undefined : classroom.state.participants.get(seat);
+    if (!participant) {
+      corrections.remove.push(id);
+      continue;
+    }
+    const speaking = participant.micOn && maySpeak(classroom.state.voiceOpen, participant);
+    if (speaking && muted) corrections.unmute.push(id);
+    if (!speaking && !muted) corrections.mute.push(id);
+  }
+  return corrections;
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
-import type { VoicePeerStats } from "../../client/voice/voiceMesh.ts";
+import type { VoicePeerStats } from "../../client/voice/voiceChannel.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
