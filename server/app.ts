@@ -21,6 +21,7 @@ import { badgeRoutes } from "./http/badgeRoutes.ts";
 import { openIssuer } from "./credentials/issuer.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
 import { MixingVoice, type MixingVoiceConfig } from "./voice/mixingVoice.ts";
+import { voiceRoutes } from "./http/voiceRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
@@ -101,6 +102,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       );
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
+      app.use("/api/voice", voiceRoutes(config.turn));
       app.use(recordRoutes(store, assets.findLesson));
       app.use(privacyRoutes(store));
       app.use(badgeRoutes(store, issuer, assets.findLesson, () => publicUrl));

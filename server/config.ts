@@ -5,6 +5,7 @@
 import { hostname } from "node:os";
 import type { LrsConfig } from "./records/lrsForwarder.ts";
 import type { MixingVoiceConfig } from "./voice/mixingVoice.ts";
+import type { TurnConfig } from "./voice/turnCredentials.ts";
 
 export interface ServerConfig {
   /** Port for pages and rooms alike. */
@@ -31,6 +32,8 @@ export interface ServerConfig {
   retentionDays?: number;
   /** Voice through a Janus media server (for whole classes); without it voices connect directly. */
   voice?: MixingVoiceConfig | undefined;
+  /** A TURN relay for voice on networks that block direct connections. */
+  turn?: TurnConfig | undefined;
 }
 
 export interface ScaleOutConfig {
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     scaleOut: readScaleOut(env, port),
     retentionDays: readRetentionDays(env.RETENTION_DAYS),
     voice: readVoice(env),
+    turn: readTurn(env),
     lrs: env.LRS_URL ? { url: env.LRS_URL, username: env.LRS_USERNAME, password: env.LRS_PASSWORD } : undefined,
   };
 }
@@ -70,6 +74,13 @@ function readVoice(env: NodeJS.ProcessEnv): MixingVoiceConfig | undefined {
   if (!env.JANUS_URL) return undefined;
   if (!env.JANUS_ADMIN_KEY) throw new Error("JANUS_URL needs JANUS_ADMIN_KEY, the AudioBridge admin_key of that Janus");
   return { url: env.JANUS_URL, publicUrl: env.JANUS_PUBLIC_URL || env.JANUS_URL, adminKey: env.JANUS_ADMIN_KEY };
+}
+
+/** TURN_URLS (comma-separated turn: addresses) with TURN_SECRET, coturn's static-auth-secret. */
+function readTurn(env: NodeJS.ProcessEnv): TurnConfig | undefined {
+  if (!env.TURN_URLS) return undefined;
+  if (!env.TURN_SECRET) throw new Error("TURN_URLS needs TURN_SECRET, the relay's static-auth-secret");
+  return { urls: env.TURN_URLS.split(",").map((url) => url.trim()), secret: env.TURN_SECRET };
 }
 
 /** Kept for a school year by default; a school sets its own period. */

@@ -448,6 +448,16 @@ export class ClassroomConnection {
     this.room.send(ClientMessage.SetGroups, { groups });
   }
 
+  /** Voice: the relay to use on networks that block direct connections (none when the school runs none). */
+  async iceServers(): Promise<RTCIceServer[]> {
+    try {
+      const response = await fetch(`${this.endpoint}/api/voice/ice-servers`);
+      return response.ok ? ((await response.json()) as RTCIceServer[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
   /** Voice: WebRTC signalling to one other participant, through the room. */
   sendSignal(signal: SignalPayload): void {
     this.room.send(ClientMessage.Signal, signal);

@@ -126,13 +126,18 @@ function ReactionBubble({ seat, connection }: { seat: string; connection: Classr
   return <NameTag text={REACTION_SYMBOLS[latest.reaction]} color="#1d3557" position={[0.16, 0.28, 0]} height={0.1} />;
 }
 
-/** A speaker mark above the head while this participant's voice carries speech. */
+/**
+ * A speaker mark above the head while this participant's voice carries
+ * speech; through a media server (one mix, no voice of its own) while their
+ * microphone is on.
+ */
 function SpeakingMark({ seat, color }: { seat: string; color: string }) {
   const [speaking, setSpeaking] = useState(false);
   const lastHeard = useRef(0);
   useFrame(() => {
     const now = performance.now();
-    if (voiceSession.getState().audio?.speaking(seat)) lastHeard.current = now;
+    const audio = voiceSession.getState().audio;
+    if (audio && (!audio.carries(seat) || audio.speaking(seat))) lastHeard.current = now;
     // Held a moment past the last sound, so the mark does not flicker between words.
     const shown = now - lastHeard.current < 400;
     if (shown !== speaking) setSpeaking(shown);

@@ -6,6 +6,7 @@
  * their own) and mutes anyone who may not speak.
  */
 import type { VoiceServerMessage } from "../../shared/protocol.ts";
+import { VoiceBitrate } from "../../shared/voice.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { tuneOpus } from "./opus.ts";
 import type { SpatialAudio } from "./spatialAudio.ts";
@@ -14,6 +15,7 @@ import { VoiceChannel, type VoicePeerStats } from "./voiceChannel.ts";
 /** The mix has no single speaker; it is heard as it comes. */
 const MIX = "media-server";
 const KEEPALIVE_MS = 25_000;
+const STATS_EVERY_MS = 2000;
 const ANSWER_TIMEOUT_MS = 15_000;
 
 type JanusMessage = Record<string, unknown> & { janus?: string; transaction?: string };
@@ -24,6 +26,8 @@ export class JanusVoice extends VoiceChannel {
   private handle = 0;
   private peer: RTCPeerConnection | undefined;
   private keepalive: ReturnType<typeof setInterval> | undefined;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private bitrate: number = VoiceBitrate.normal;
   private readonly waiting = new Map<string, (message: JanusMessage) => void>();
   private joined = false;
 
@@ -31,6 +35,7 @@ export class JanusVoice extends VoiceChannel {
     connection: ClassroomConnection,
     audio: SpatialAudio,
     private readonly server: VoiceServerMessage,
+    private readonly iceServers: RTCIceServer[] = [],
   ) {
     super(connection, audio);
   }
@@ -43,6 +48,7 @@ export class JanusVoice extends VoiceChannel {
 
   override stop(): void {
     clearInterval(this.keepalive);
+    clearInterval(this.statsTimer);
     this.peer?.close();
     this.audio.detach(MIX);
     if (this.socket?.readyState === WebSocket.OPEN)
@@ -104,7 +110,7 @@ export class JanusVoice extends VoiceChannel {
       muted: true,
     });
 
-    const peer = new RTCPeerConnection();
+    const peer = new RTCPeerConnection({ iceServers: this.iceServers });
     this.peer = peer;
     peer.addTransceiver("audio", { direction: "sendrecv" });
     peer.ontrack = ({ track }) => {
@@ -120,6 +126,26 @@ export class JanusVoice extends VoiceChannel {
     await peer.setRemoteDescription(jsep);
     this.joined = true;
     this.classChanged();
+    this.statsTimer = setInterval(() => void this.adaptToLink(), STATS_EVERY_MS);
+  }
+
+  /**
+   * On a poor link to the media server (much loss, a long round trip), both
+   * directions drop to the lower bitrate with more error correction; back up
+   * when it recovers.
+   */
+  private async adaptToLink(): Promise<void> {
+    const [link] = await this.stats();
+    if (!link || !this.peer) return;
+    const poor = VoiceChannel.poor(link);
+    const bitrate = poor ? VoiceBitrate.poorLink : VoiceBitrate.normal;
+    if (poor !== this.state.getState().poorLink) this.state.setState({ poorLink: poor });
+    if (bitrate === this.bitrate) return;
+    this.bitrate = bitrate;
+    const sender = this.peer.getTransceivers()[0]?.sender;
+    if (sender) await VoiceChannel.capBitrate(sender, bitrate);
+    // What the media server sends down: the mix at this bitrate, with the loss it should expect.
+    await this.request({ request: "configure", bitrate, expected_loss: poor ? 15 : 5 }).catch(() => undefined);
   }
 
   /** A request to the AudioBridge; resolves with its event (after Janus's ack). */

@@ -112,6 +112,11 @@ export class SpatialAudio {
     listener.upZ.value = up[2]!;
   }
 
+  /** True when this seat's voice arrives on its own (not inside a media server's mix). */
+  carries(seat: string): boolean {
+    return this.voices.has(seat);
+  }
+
   /** True while the voice carries speech (an audible one only). */
   speaking(seat: string): boolean {
     return this.level(seat) > SPEAKING_LEVEL;

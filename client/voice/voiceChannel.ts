@@ -5,7 +5,7 @@
  * participant wants to talk and may; otherwise it sends nothing at all.
  */
 import { createStore } from "zustand/vanilla";
-import { maySpeak } from "../../shared/voice.ts";
+import { POOR_VOICE_LINK, maySpeak } from "../../shared/voice.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import type { SpatialAudio } from "./spatialAudio.ts";
 
@@ -131,6 +131,21 @@ export abstract class VoiceChannel {
     } catch {
       this.state.setState({ mic: "denied" });
     }
+  }
+
+  /** Caps what a sender sends (Opus follows within a second, no renegotiation). */
+  protected static async capBitrate(sender: RTCRtpSender, bitrate: number): Promise<void> {
+    const parameters = sender.getParameters();
+    parameters.encodings = (parameters.encodings.length > 0 ? parameters.encodings : [{}]).map((encoding) => ({
+      ...encoding,
+      maxBitrate: bitrate,
+    }));
+    await sender.setParameters(parameters).catch(() => undefined);
+  }
+
+  /** A link is poor for voice when the far end reports much loss or the round trip is long. */
+  protected static poor(link: VoicePeerStats): boolean {
+    return link.lossFraction > POOR_VOICE_LINK.lossFraction || link.roundTripMs > POOR_VOICE_LINK.roundTripMs;
   }
 
   /** The audio bytes and the far end's reports of one peer connection. */

@@ -7,7 +7,7 @@
  * talk. The bitrate drops for a poor link, and the interface says so.
  */
 import type { SignalMessage } from "../../shared/protocol.ts";
-import { POOR_VOICE_LINK, VoiceBitrate, maySpeak } from "../../shared/voice.ts";
+import { VoiceBitrate, maySpeak } from "../../shared/voice.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { tuneOpus } from "./opus.ts";
@@ -168,23 +168,16 @@ export class VoiceMesh extends VoiceChannel {
   /** Lower bitrate towards a peer whose reports show a poor link; back up when it recovers. */
   private async adaptToLinks(): Promise<void> {
     let poor = false;
-    for (const stat of await this.stats()) {
-      const peer = this.peers.get(stat.seat);
+    for (const link of await this.stats()) {
+      const peer = this.peers.get(link.seat);
       if (!peer) continue;
-      const poorLink =
-        stat.lossFraction > POOR_VOICE_LINK.lossFraction || stat.roundTripMs > POOR_VOICE_LINK.roundTripMs;
+      const poorLink = VoiceChannel.poor(link);
       poor ||= poorLink;
       const bitrate = poorLink ? VoiceBitrate.poorLink : VoiceBitrate.normal;
       if (bitrate === peer.bitrate) continue;
       peer.bitrate = bitrate;
       const sender = peer.connection.getTransceivers()[0]?.sender;
-      if (!sender) continue;
-      const parameters = sender.getParameters();
-      parameters.encodings = (parameters.encodings.length > 0 ? parameters.encodings : [{}]).map((encoding) => ({
-        ...encoding,
-        maxBitrate: bitrate,
-      }));
-      await sender.setParameters(parameters).catch(() => undefined);
+      if (sender) await VoiceChannel.capBitrate(sender, bitrate);
     }
     if (poor !== this.state.getState().poorLink) this.state.setState({ poorLink: poor });
   }

@@ -20,21 +20,31 @@ export function startVoice(connection: ClassroomConnection): () => void {
   const audio = new SpatialAudio();
   let channel: VoiceChannel | undefined;
   let server = connection.view.getState().voiceServer;
+  let stopped = false;
+  let iceServers: RTCIceServer[] = [];
   const open = () => {
+    if (stopped) return;
     channel?.stop();
     const wayIn = connection.view.getState().voiceServer;
-    channel = wayIn ? new JanusVoice(connection, audio, wayIn) : new VoiceMesh(connection, audio);
+    channel = wayIn
+      ? new JanusVoice(connection, audio, wayIn, iceServers)
+      : new VoiceMesh(connection, audio, iceServers);
     channel.start();
     voiceSession.setState({ mesh: channel, audio });
   };
-  open();
+  // The relay (if the school runs one) is known before the first voice connection opens.
+  void connection.iceServers().then((servers) => {
+    iceServers = servers;
+    open();
+  });
   // The way in to the media server arrives just after joining, and again after a reconnection.
   const unsubscribe = connection.view.subscribe((view) => {
     if (view.voiceServer === server) return;
     server = view.voiceServer;
-    open();
+    if (channel) open();
   });
   return () => {
+    stopped = true;
     unsubscribe();
     channel?.stop();
     audio.close();
