@@ -124,6 +124,9 @@ export class JanusVoice extends VoiceChannel {
     const jsep = answer.jsep as RTCSessionDescriptionInit | undefined;
     if (!jsep) throw new Error("the voice server sent no answer");
     await peer.setRemoteDescription(jsep);
+    // What Janus answers does not cap what we send: speech needs no more than the normal rate.
+    const sender = peer.getTransceivers()[0]?.sender;
+    if (sender) await VoiceChannel.capBitrate(sender, this.bitrate);
     this.joined = true;
     this.classChanged();
     this.statsTimer = setInterval(() => void this.adaptToLink(), STATS_EVERY_MS);
