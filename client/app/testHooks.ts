@@ -39,8 +39,8 @@ export interface MeridianTestHooks {
   voiceStats(): Promise<VoicePeerStats[]>;
   /** Voice: the microphone, push-to-talk, whether this participant's voice is going out, the link. */
   voiceState(): VoiceState | undefined;
-  /** Voice: how loud a voice (a seat, or "media-server" for the mix) is heard now, 0–1, and the audio's state. */
-  voiceLevel(seat: string): { level: number; audio: string };
+  /** Voice: the loudest a voice (a seat, or "media-server" for the mix) was heard over the last 0.7 s, 0–1. */
+  voicePeak(seat: string): number;
   /** Voice through a media server: this participant's room and id there. */
   voiceServer(): { room: number; id: number } | undefined;
   /** Voice through a media server: unmutes this page there against the rules, as a changed page could. */
@@ -73,10 +73,7 @@ export function installTestHooksIfAsked(): void {
     arPlacement: () => arPlacement.getState(),
     voiceStats: async () => (await voiceSession.getState().mesh?.stats()) ?? [],
     voiceState: () => voiceSession.getState().mesh?.state.getState(),
-    voiceLevel: (seat) => {
-      const audio = voiceSession.getState().audio;
-      return { level: audio?.level(seat) ?? 0, audio: audio?.state() ?? "none" };
-    },
+    voicePeak: (seat) => voiceSession.getState().audio?.peak(seat) ?? 0,
     voiceForceUnmute: async () => {
       const channel = voiceSession.getState().mesh;
       if (channel instanceof JanusVoice) await channel.unmuteAgainstTheRules();

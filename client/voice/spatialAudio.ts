@@ -14,11 +14,14 @@ interface Voice {
   gain: GainNode;
   panner: PannerNode;
   analyser: AnalyserNode;
+  /** A long window (about 0.7 s), for the loudest moment heard lately. */
+  monitor: AnalyserNode;
   everywhere: boolean;
 }
 
 /** Level (RMS, 0–1) above which a voice counts as speaking. */
 const SPEAKING_LEVEL = 0.02;
+const MONITOR_SAMPLES = 32_768;
 
 export class SpatialAudio {
   private context: AudioContext | undefined;
@@ -52,6 +55,8 @@ export class SpatialAudio {
     gain.gain.value = 0;
     const analyser = audio.createAnalyser();
     analyser.fftSize = 512;
+    const monitor = audio.createAnalyser();
+    monitor.fftSize = MONITOR_SAMPLES;
     const panner = new PannerNode(audio, {
       panningModel: "HRTF",
       distanceModel: "inverse",
@@ -60,8 +65,9 @@ export class SpatialAudio {
       rolloffFactor: 1,
     });
     source.connect(analyser);
+    gain.connect(monitor);
     source.connect(gain).connect(panner).connect(audio.destination);
-    this.voices.set(seat, { element, source, gain, panner, analyser, everywhere: false });
+    this.voices.set(seat, { element, source, gain, panner, analyser, monitor, everywhere: false });
   }
 
   detach(seat: string): void {
@@ -69,6 +75,7 @@ export class SpatialAudio {
     if (!voice) return;
     voice.source.disconnect();
     voice.gain.disconnect();
+    voice.monitor.disconnect();
     voice.panner.disconnect();
     voice.element.srcObject = null;
     this.voices.delete(seat);
@@ -81,6 +88,7 @@ export class SpatialAudio {
     voice.gain.gain.value = audible ? 1 : 0;
     if (everywhere === voice.everywhere) return;
     voice.gain.disconnect();
+    voice.gain.connect(voice.monitor);
     voice.gain.connect(everywhere ? this.audio.destination : voice.panner);
     voice.everywhere = everywhere;
   }
@@ -127,6 +135,17 @@ export class SpatialAudio {
     const voice = this.voices.get(seat);
     if (!voice || voice.gain.gain.value === 0) return 0;
     return levelOf(voice.analyser, this.samples);
+  }
+
+  /** The loudest sample of a voice as heard over the last 0.7 s (0–1; 0 when it is not let through). */
+  peak(seat: string): number {
+    const monitor = this.voices.get(seat)?.monitor;
+    if (!monitor) return 0;
+    const samples = new Float32Array(MONITOR_SAMPLES);
+    monitor.getFloatTimeDomainData(samples);
+    let loudest = 0;
+    for (const sample of samples) loudest = Math.max(loudest, Math.abs(sample));
+    return loudest;
   }
 
   /** A local analyser for this participant's own microphone (their own speaking indicator). */
