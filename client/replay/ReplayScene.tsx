@@ -3,10 +3,9 @@
  * driven by the replay player's clock instead of a connection. Nothing here
  * can be grabbed; the viewer looks around as on a screen in class.
  */
-import { Canvas, useFrame } from "@react-three/fiber";
+import { useFrame } from "@react-three/fiber";
 import { OrbitHandles, createScreenCameraStore } from "@react-three/handle";
-import { PointerEvents, noEvents } from "@react-three/xr";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import type { Group } from "three";
 import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
@@ -15,37 +14,27 @@ import { ClassroomSet, TABLE_HEIGHT } from "../scene/Classroom3D.tsx";
 import { InstructionBoard } from "../scene/InstructionBoard.tsx";
 import { NameTag } from "../scene/NameTag.tsx";
 import { ObjectBody } from "../scene/ObjectBody.tsx";
-import { applyPose, worldPoseOf } from "../scene/poseConversion.ts";
-import { renderedObjects } from "../scene/sceneRegistry.ts";
-import { sceneStatus } from "../scene/sceneStatus.ts";
+import { LessonCanvas } from "../scene/LessonCanvas.tsx";
+import { applyPose } from "../scene/poseConversion.ts";
 import { ScreenProjection } from "../scene/ScreenProjection.tsx";
+import { useRenderedObject } from "../scene/useRenderedObject.ts";
 import type { ReplayPlayer } from "./replayPlayer.ts";
 
 export default function ReplayScene({ player }: { player: ReplayPlayer }) {
-  useEffect(() => () => sceneStatus.setState({ ready: false }), []);
   // A little further back and higher than a seat at the table, so the board is in view too.
   const cameraStore = useMemo(
     () => createScreenCameraStore({ origin: [0, TABLE_HEIGHT + 0.3, -0.3], distance: 2.4, yaw: 0, pitch: -0.3 }),
     [],
   );
   return (
-    <Canvas
-      events={noEvents}
-      shadows
-      dpr={[1, 2]}
-      camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
-      gl={{ antialias: true }}
-      aria-label="3D lesson (recorded)"
-      onCreated={() => sceneStatus.setState({ ready: true })}
-    >
-      <PointerEvents />
+    <LessonCanvas label="3D lesson (recorded)">
       <ReplayClock player={player} />
       <ClassroomSet />
       <InstructionBoard view={player.view} />
       <ReplayObjects player={player} />
       <OrbitHandles store={cameraStore} damping />
       <ScreenProjection />
-    </Canvas>
+    </LessonCanvas>
   );
 }
 
@@ -72,12 +61,7 @@ function ReplayObject({ object, player }: { object: ObjectView; player: ReplayPl
   const label = object.label || localize(content?.label).text;
   const groupRef = useRef<Group>(null);
 
-  useEffect(() => {
-    const group = groupRef.current;
-    if (!group) return;
-    renderedObjects.set(object.id, () => worldPoseOf(group));
-    return () => void renderedObjects.delete(object.id);
-  }, [object.id]);
+  useRenderedObject(object.id, groupRef);
 
   useFrame(() => {
     const pose = player.poseOf(object.id);

@@ -3,10 +3,9 @@
  * current mode (screen or headset). Loaded as its own chunk so the lobby
  * appears before three.js has downloaded.
  */
-import { Canvas } from "@react-three/fiber";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import type { Group } from "three";
-import { IfInSessionMode, PointerEvents, XR, XROrigin, noEvents } from "@react-three/xr";
+import { IfInSessionMode, XR, XROrigin } from "@react-three/xr";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { ArControls } from "../xr/ArControls.tsx";
 import { ArPlacement } from "../xr/ArPlacement.tsx";
@@ -20,25 +19,15 @@ import { DesktopControls } from "./DesktopControls.tsx";
 import { InstructionBoard } from "./InstructionBoard.tsx";
 import { LaserPointers } from "./LaserPointers.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
-import { sceneStatus } from "./sceneStatus.ts";
+import { LessonCanvas } from "./LessonCanvas.tsx";
 import { HEADSET_START } from "./viewpoint.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 import { VoiceSpace } from "./VoiceSpace.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
-  useEffect(() => () => sceneStatus.setState({ ready: false }), []);
   const xrOrigin = useRef<Group>(null);
   return (
-    <Canvas
-      events={noEvents}
-      shadows
-      dpr={[1, 2]}
-      camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
-      gl={{ antialias: true }}
-      aria-label="3D lesson"
-      onCreated={() => sceneStatus.setState({ ready: true })}
-    >
-      <PointerEvents />
+    <LessonCanvas label="3D lesson">
       <XR store={xrStore}>
         <IfInSessionMode deny="immersive-ar">
           <ClassroomSet />
@@ -73,6 +62,6 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
           <XrViewpoint connection={connection} origin={xrOrigin} />
         </IfInSessionMode>
       </XR>
-    </Canvas>
+    </LessonCanvas>
   );
 }

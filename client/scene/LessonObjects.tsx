@@ -6,7 +6,7 @@
 import { useFrame } from "@react-three/fiber";
 import { Handle, defaultApply, type HandleState } from "@react-three/handle";
 import { useXR } from "@react-three/xr";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Group, Object3D } from "three";
 import type { LessonObject as LessonObjectContent } from "../../shared/lesson.ts";
@@ -18,8 +18,8 @@ import { NameTag } from "./NameTag.tsx";
 import { ObjectBody } from "./ObjectBody.tsx";
 import { avatarColor } from "./palette.ts";
 import { applyPose, worldPoseOf } from "./poseConversion.ts";
-import { renderedObjects } from "./sceneRegistry.ts";
 import { takeSpin } from "./spinInput.ts";
+import { useRenderedObject } from "./useRenderedObject.ts";
 
 export function LessonObjects({ connection }: { connection: ClassroomConnection }) {
   const objects = useClassView(connection.view, (v) => v.objects);
@@ -59,12 +59,7 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   const inXR = useXR((xr) => xr.mode === "immersive-vr" || xr.mode === "immersive-ar");
   const key = `object:${object.id}` as const;
 
-  useEffect(() => {
-    const group = groupRef.current;
-    if (!group) return;
-    renderedObjects.set(object.id, () => worldPoseOf(group));
-    return () => void renderedObjects.delete(object.id);
-  }, [object.id]);
+  useRenderedObject(object.id, groupRef);
 
   useFrame(() => {
     const group = groupRef.current;

@@ -27,6 +27,17 @@ export async function joinThroughLobby(page: Page, url: string, code: string, ni
   await page.locator("canvas").waitFor();
 }
 
+/** Starts a class through the lobby as its teacher; returns the class code. */
+export async function startClassThroughLobby(page: Page, url: string, nickname: string, lessonId: string) {
+  await page.goto(url);
+  await page.getByRole("tab", { name: "Start a class" }).click();
+  await page.locator('input[name="nickname"]').fill(nickname);
+  await page.locator('select[name="lesson"]').selectOption(lessonId);
+  await page.getByRole("button", { name: "Start the class" }).click();
+  await page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
+  return page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
+}
+
 export function seatOf(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as Hooks).meridianTest.seat()!);
 }

@@ -9,7 +9,7 @@ import type { Pose } from "../../shared/math.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf } from "./support.ts";
+import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf, startClassThroughLobby } from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
 /** The oxygen's two bond sites, as the lesson places them (104.5° apart). */
@@ -40,13 +40,7 @@ describe("a task in the scene", () => {
         const url = new URL(request.url());
         if (!["data:", "blob:"].includes(url.protocol) && url.origin !== base) elsewhere.push(request.url());
       });
-    await teacher.page.goto(`${base}/?test=1`);
-    await teacher.page.getByRole("tab", { name: "Start a class" }).click();
-    await teacher.page.locator('input[name="nickname"]').fill("Mr Tanaka");
-    await teacher.page.locator('select[name="lesson"]').selectOption("molecules");
-    await teacher.page.getByRole("button", { name: "Start the class" }).click();
-    await teacher.page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
-    const code = await teacher.page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
+    const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Mr Tanaka", "molecules");
     await joinThroughLobby(student.page, `${base}/?test=1`, code, "Amara", "fr");
     await teacher.page.locator(".roster li").nth(1).waitFor();
   });

@@ -10,7 +10,13 @@ import { PHRASEBOOK } from "../../shared/phrasebook.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, distance, joinThroughLobby, requireBrowserAndBuild } from "./support.ts";
+import {
+  SCREENSHOT_DIR,
+  distance,
+  joinThroughLobby,
+  requireBrowserAndBuild,
+  startClassThroughLobby,
+} from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
 const viewpoint = (browser: TestBrowser) =>
@@ -31,13 +37,7 @@ describe("teaching tools on desktop", () => {
       openBrowser({ width: 900, height: 640 }),
       openBrowser({ width: 900, height: 640 }),
     ]);
-    await teacher.page.goto(`${base}/?test=1`);
-    await teacher.page.getByRole("tab", { name: "Start a class" }).click();
-    await teacher.page.locator('input[name="nickname"]').fill("Ms Okafor");
-    await teacher.page.locator('select[name="lesson"]').selectOption("shapes-and-planets");
-    await teacher.page.getByRole("button", { name: "Start the class" }).click();
-    await teacher.page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
-    const code = await teacher.page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
+    const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Ms Okafor", "shapes-and-planets");
     await joinThroughLobby(lucia.page, `${base}/?test=1`, code, "Lucía", "es");
     await joinThroughLobby(layla.page, `${base}/?test=1`, code, "ليلى", "ar");
     await teacher.page.locator(".roster li").nth(2).waitFor();

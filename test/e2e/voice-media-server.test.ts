@@ -14,7 +14,7 @@ import { JanusClient } from "../../server/voice/janusClient.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startJanus, type RunningJanus } from "../support/janus.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf } from "./support.ts";
+import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf, startClassThroughLobby } from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,13 +76,7 @@ describe("voice through a media server (Janus AudioBridge)", () => {
     // The teacher's window fits the teacher tools.
     teacher = await openBrowser({ width: 900, height: 700 }, { fakeMedia: true });
     for (let i = 0; i < STUDENTS; i++) students.push(await open());
-    await teacher.page.goto(`${base}/?test=1`);
-    await teacher.page.getByRole("tab", { name: "Start a class" }).click();
-    await teacher.page.locator('input[name="nickname"]').fill("Ms Okafor");
-    await teacher.page.locator('select[name="lesson"]').selectOption("solar-system");
-    await teacher.page.getByRole("button", { name: "Start the class" }).click();
-    await teacher.page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
-    const code = await teacher.page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
+    const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Ms Okafor", "solar-system");
     for (const [i, student] of students.entries())
       await joinThroughLobby(student.page, `${base}/?test=1`, code, ["Ana", "Bo"][i] ?? `Student ${i + 1}`);
   });

@@ -11,7 +11,7 @@ import type { VoicePeerStats } from "../../client/voice/voiceChannel.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf } from "./support.ts";
+import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf, startClassThroughLobby } from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,13 +43,7 @@ describe("voice: hear the teacher and each other", () => {
     // Small windows: three browsers drawing 3D on a software renderer share the machine.
     const open = () => openBrowser({ width: 640, height: 480 }, { fakeMedia: true });
     [teacher, ana, bo] = await Promise.all([open(), open(), open()]);
-    await teacher.page.goto(`${base}/?test=1`);
-    await teacher.page.getByRole("tab", { name: "Start a class" }).click();
-    await teacher.page.locator('input[name="nickname"]').fill("Ms Okafor");
-    await teacher.page.locator('select[name="lesson"]').selectOption("solar-system");
-    await teacher.page.getByRole("button", { name: "Start the class" }).click();
-    await teacher.page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
-    const code = await teacher.page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
+    const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Ms Okafor", "solar-system");
     await joinThroughLobby(ana.page, `${base}/?test=1`, code, "Ana", "es");
     await joinThroughLobby(bo.page, `${base}/?test=1`, code, "Bo");
     seats.teacher = await seatOf(teacher.page);

@@ -1,0 +1,27 @@
+/**
+ * The canvas every 3D lesson view draws in (a live class, a recorded one):
+ * the same camera, quality and pointer handling, and the scene's readiness
+ * for the loading bar.
+ */
+import { Canvas } from "@react-three/fiber";
+import { PointerEvents, noEvents } from "@react-three/xr";
+import { useEffect, type ReactNode } from "react";
+import { sceneStatus } from "./sceneStatus.ts";
+
+export function LessonCanvas({ label, children }: { label: string; children: ReactNode }) {
+  useEffect(() => () => sceneStatus.setState({ ready: false }), []);
+  return (
+    <Canvas
+      events={noEvents}
+      shadows
+      dpr={[1, 2]}
+      camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
+      gl={{ antialias: true }}
+      aria-label={label}
+      onCreated={() => sceneStatus.setState({ ready: true })}
+    >
+      <PointerEvents />
+      {children}
+    </Canvas>
+  );
+}
