@@ -20,6 +20,7 @@ import { privacyRoutes } from "./http/privacyRoutes.ts";
 import { badgeRoutes } from "./http/badgeRoutes.ts";
 import { openIssuer } from "./credentials/issuer.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
+import { Limits } from "../shared/protocol.ts";
 import { MixingVoice, type MixingVoiceConfig } from "./voice/mixingVoice.ts";
 import { voiceRoutes } from "./http/voiceRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
@@ -87,7 +88,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
         }
       : {}),
     // A silent drop (Wi-Fi gone, no close frame) is noticed within about 6 seconds.
-    transport: new WebSocketTransport({ pingInterval: 2000, pingMaxRetries: 2 }),
+    transport: new WebSocketTransport({ pingInterval: 2000, pingMaxRetries: 2, maxPayload: Limits.maxMessageBytes }),
     gracefullyShutdown: false,
     greet: false,
     express: (app) => {

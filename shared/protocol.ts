@@ -73,6 +73,11 @@ export const Limits = {
   chatMaxLength: 200,
   /** A WebRTC session description for one audio track is a few kilobytes. */
   sdpMaxLength: 16_384,
+  /**
+   * The largest WebSocket frame the server reads; a larger one closes the
+   * sender's connection. Room for a session description, well short of a flood.
+   */
+  maxMessageBytes: 24 * 1024,
   /** At most `count` of each kind per participant within `perMs`. */
   rates: {
     /** Offers, answers and ICE candidates: a few dozen per peer when a class connects its voices. */

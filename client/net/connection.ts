@@ -38,6 +38,8 @@ import { PoseBook } from "./poseBook.ts";
 import { ThrottledSender } from "./throttledSender.ts";
 
 /** Reactions, phrases and chat lines a client keeps for its feed. */
+/** Enough for every peer's offer and candidates while the voice starts. */
+const UNHEARD_SIGNALS_KEPT = 400;
 const EVENTS_KEPT = 50;
 /** The round trip goes to the teacher's roster every third ping (about every 6 s). */
 const PINGS_PER_LINK_REPORT = 3;
@@ -106,6 +108,8 @@ export class ClassroomConnection {
   private readonly watchdog: LinkWatchdog;
   private pingsSinceReport = 0;
   private readonly signalListeners = new Set<(signal: SignalMessage) => void>();
+  /** Signals that came before the voice started listening (the class screen was still opening). */
+  private readonly unheardSignals: SignalMessage[] = [];
   /** Receiver clock for pose samples; injectable for tests. */
   private readonly now: () => number;
 
@@ -145,9 +149,12 @@ export class ClassroomConnection {
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
     room.onMessage(ServerMessage.Avatars, (frame: Uint8Array) => this.onAvatarFrame(frame));
     room.onMessage(ServerMessage.VoiceServer, (voiceServer: VoiceServerMessage) => this.view.setState({ voiceServer }));
-    room.onMessage(ServerMessage.Signal, (signal: SignalMessage) =>
-      this.signalListeners.forEach((listen) => listen(signal)),
-    );
+    room.onMessage(ServerMessage.Signal, (signal: SignalMessage) => {
+      if (this.signalListeners.size === 0) {
+        this.unheardSignals.push(signal);
+        this.unheardSignals.splice(0, this.unheardSignals.length - UNHEARD_SIGNALS_KEPT);
+      } else this.signalListeners.forEach((listen) => listen(signal));
+    });
     room.onMessage(ServerMessage.ClassEvent, (event: ClassEventMessage) => {
       this.view.setState({ events: [...this.view.getState().events, event].slice(-EVENTS_KEPT) });
     });
@@ -466,6 +473,7 @@ export class ClassroomConnection {
   /** Voice: signalling from other participants; returns the way to stop listening. */
   onSignal(listen: (signal: SignalMessage) => void): () => void {
     this.signalListeners.add(listen);
+    for (const signal of this.unheardSignals.splice(0)) listen(signal);
     return () => this.signalListeners.delete(listen);
   }
 

@@ -23,6 +23,7 @@ interface Peer {
 }
 
 const STATS_EVERY_MS = 2000;
+const ANSWER_WAIT_MS = 5000;
 
 export class VoiceMesh extends VoiceChannel {
   private readonly peers = new Map<string, Peer>();
@@ -110,6 +111,12 @@ export class VoiceMesh extends VoiceChannel {
   }
 
   private async offer(peer: Peer): Promise<void> {
+    // No answer in time (the offer went to a page that was not listening yet): offer again on a fresh connection.
+    setTimeout(() => {
+      if (this.peers.get(peer.seat) !== peer || peer.connection.remoteDescription) return;
+      this.closePeer(peer.seat);
+      this.sync();
+    }, ANSWER_WAIT_MS);
     const offer = await peer.connection.createOffer();
     await peer.connection.setLocalDescription({ type: "offer", sdp: tuneOpus(offer.sdp ?? "", peer.bitrate) });
     this.connection.sendSignal({
@@ -122,6 +129,8 @@ export class VoiceMesh extends VoiceChannel {
   private async onSignal({ from, description, candidate }: SignalMessage): Promise<void> {
     const known = this.connection.view.getState().participants.some((p) => p.seat === from);
     if (!known) return;
+    // A fresh offer for a connection that already had one: the other side started again (a dropped link).
+    if (description?.type === "offer" && this.peers.get(from)?.connection.remoteDescription) this.closePeer(from);
     const peer = this.peers.get(from) ?? this.openPeer(from);
     const connection = peer.connection;
     try {

@@ -196,7 +196,7 @@ describe("bad input", () => {
 
   it("an oversized frame cuts off only its sender", async () => {
     const { teacher, ana, bo } = await classOfThree();
-    ana.connection.room.send(ClientMessage.Grab, { objectId: "x".repeat(20_000) });
+    ana.connection.room.send(ClientMessage.Grab, { objectId: "x".repeat(Limits.maxMessageBytes + 1000) });
     await vi.waitFor(() =>
       expect(teacher.connection.state.participants.get(ana.connection.seat)?.connected).not.toBe(true),
     );

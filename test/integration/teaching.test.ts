@@ -43,6 +43,9 @@ describe("role checks", () => {
       [ClientMessage.SetFollow, { on: true }],
       [ClientMessage.SetPointer, { on: true }],
       [ClientMessage.HandTo, { objectId: "moon", seat: target }],
+      [ClientMessage.SetGroups, { groups: 2 }],
+      [ClientMessage.SetFloor, { seat: es.connection.seat, on: true }],
+      [ClientMessage.SetVoice, { open: true }],
     ];
     ar.connection.raiseHand(true);
     await vi.waitFor(() => expect(teacher.connection.state.participants.get(target)!.handRaisedAt).toBeGreaterThan(0));
