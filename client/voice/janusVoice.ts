@@ -42,7 +42,7 @@ export class JanusVoice extends VoiceChannel {
 
   override start(): void {
     super.start();
-    this.stops.push(this.connection.view.subscribe(() => this.classChanged()));
+    this.whenSpeakersChange(() => this.classChanged());
     void this.join().catch((error: unknown) => console.warn("could not join the class's voice room", error));
   }
 

@@ -99,6 +99,15 @@ export abstract class VoiceChannel {
   /** Puts the microphone track on the wire, or takes it off (undefined: nothing is sent). */
   protected abstract send(track: MediaStreamTrack | undefined): Promise<void>;
 
+  /** Calls `react` when who is in the class, who may speak or who has the mic changes (not on every patch). */
+  protected whenSpeakersChange(react: () => void): void {
+    this.stops.push(
+      this.connection.view.subscribe((view, before) => {
+        if (view.participants !== before.participants || view.voice !== before.voice) react();
+      }),
+    );
+  }
+
   /** After the class changed: ready the microphone as soon as this participant may speak, and send or stop. */
   protected classChanged(): void {
     // The teacher at once, a student given the floor: the first words of a push-to-talk are not lost waiting for it.

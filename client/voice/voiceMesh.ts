@@ -40,7 +40,7 @@ export class VoiceMesh extends VoiceChannel {
   override start(): void {
     super.start();
     this.stops.push(this.connection.onSignal((signal) => void this.onSignal(signal)));
-    this.stops.push(this.connection.view.subscribe(() => this.sync()));
+    this.whenSpeakersChange(() => this.sync());
     this.statsTimer = setInterval(() => void this.adaptToLinks(), STATS_EVERY_MS);
     this.sync();
   }
