@@ -71,11 +71,11 @@ export function installTestHooksIfAsked(): void {
       active.release(id, pose);
     },
     arPlacement: () => arPlacement.getState(),
-    voiceStats: async () => (await voiceSession.getState().mesh?.stats()) ?? [],
-    voiceState: () => voiceSession.getState().mesh?.state.getState(),
+    voiceStats: async () => (await voiceSession.getState().channel?.stats()) ?? [],
+    voiceState: () => voiceSession.getState().channel?.state.getState(),
     voicePeak: (seat) => voiceSession.getState().audio?.peak(seat) ?? 0,
     voiceForceUnmute: async () => {
-      const channel = voiceSession.getState().mesh;
+      const channel = voiceSession.getState().channel;
       if (channel instanceof JanusVoice) await channel.unmuteAgainstTheRules();
     },
     voiceServer: () => {

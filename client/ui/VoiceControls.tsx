@@ -15,13 +15,13 @@ import { voiceSession } from "../voice/voiceSession.ts";
 const TALK_KEY = "KeyT";
 
 export function VoiceControls({ connection }: { connection: ClassroomConnection }) {
-  const mesh = useStore(voiceSession, (s) => s.mesh);
-  return mesh ? <VoiceButtons connection={connection} mesh={mesh} /> : null;
+  const channel = useStore(voiceSession, (s) => s.channel);
+  return channel ? <VoiceButtons connection={connection} channel={channel} /> : null;
 }
 
-function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; mesh: VoiceChannel }) {
+function VoiceButtons({ connection, channel }: { connection: ClassroomConnection; channel: VoiceChannel }) {
   const { t } = useTranslation();
-  const { sending, micOpen, talkHeld, mic, poorLink } = useStore(mesh.state);
+  const { sending, micOpen, talkHeld, mic, poorLink } = useStore(channel.state);
   const open = useClassView(connection.view, (v) => v.voice.open);
   const me = useClassView(connection.view, (v) => v.participants.find((p) => p.seat === connection.seat));
   const allowed = me !== undefined && maySpeak(open, me);
@@ -30,10 +30,10 @@ function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; m
     const typing = (event: KeyboardEvent) =>
       event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
     const down = (event: KeyboardEvent) => {
-      if (event.code === TALK_KEY && !event.repeat && !typing(event)) mesh.holdToTalk(true);
+      if (event.code === TALK_KEY && !event.repeat && !typing(event)) channel.holdToTalk(true);
     };
     const up = (event: KeyboardEvent) => {
-      if (event.code === TALK_KEY) mesh.holdToTalk(false);
+      if (event.code === TALK_KEY) channel.holdToTalk(false);
     };
     window.addEventListener("keydown", down);
     window.addEventListener("keyup", up);
@@ -41,7 +41,7 @@ function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; m
       window.removeEventListener("keydown", down);
       window.removeEventListener("keyup", up);
     };
-  }, [mesh]);
+  }, [channel]);
 
   return (
     <div className="voice-controls" role="group" aria-label={t("voice.label")} data-sending={sending}>
@@ -51,9 +51,9 @@ function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; m
         disabled={!allowed}
         aria-pressed={talkHeld}
         title={t("voice.holdHint")}
-        onPointerDown={() => mesh.holdToTalk(true)}
-        onPointerUp={() => mesh.holdToTalk(false)}
-        onPointerLeave={() => talkHeld && mesh.holdToTalk(false)}
+        onPointerDown={() => channel.holdToTalk(true)}
+        onPointerUp={() => channel.holdToTalk(false)}
+        onPointerLeave={() => talkHeld && channel.holdToTalk(false)}
       >
         🎙 {t("voice.hold")}
       </button>
@@ -62,7 +62,7 @@ function VoiceButtons({ connection, mesh }: { connection: ClassroomConnection; m
         className={micOpen ? "primary" : ""}
         disabled={!allowed && !micOpen}
         aria-pressed={micOpen}
-        onClick={() => mesh.setMicOpen(!micOpen)}
+        onClick={() => channel.setMicOpen(!micOpen)}
       >
         {micOpen ? t("voice.micOff") : t("voice.micOn")}
       </button>

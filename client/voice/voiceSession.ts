@@ -11,8 +11,8 @@ import { SpatialAudio } from "./spatialAudio.ts";
 import type { VoiceChannel } from "./voiceChannel.ts";
 import { VoiceMesh } from "./voiceMesh.ts";
 
-export const voiceSession = createStore<{ mesh: VoiceChannel | undefined; audio: SpatialAudio | undefined }>(() => ({
-  mesh: undefined,
+export const voiceSession = createStore<{ channel: VoiceChannel | undefined; audio: SpatialAudio | undefined }>(() => ({
+  channel: undefined,
   audio: undefined,
 }));
 
@@ -30,7 +30,7 @@ export function startVoice(connection: ClassroomConnection): () => void {
       ? new JanusVoice(connection, audio, wayIn, iceServers)
       : new VoiceMesh(connection, audio, iceServers);
     channel.start();
-    voiceSession.setState({ mesh: channel, audio });
+    voiceSession.setState({ channel, audio });
   };
   // The relay (if the school runs one) is known before the first voice connection opens.
   void connection.iceServers().then((servers) => {
@@ -48,6 +48,6 @@ export function startVoice(connection: ClassroomConnection): () => void {
     unsubscribe();
     channel?.stop();
     audio.close();
-    if (voiceSession.getState().mesh === channel) voiceSession.setState({ mesh: undefined, audio: undefined });
+    if (voiceSession.getState().channel === channel) voiceSession.setState({ channel: undefined, audio: undefined });
   };
 }

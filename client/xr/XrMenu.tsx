@@ -48,7 +48,7 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const following = useClassView(connection.view, (v) => v.followSeat === connection.seat);
   const classLocked = useClassView(connection.view, (v) => v.classLocked);
   const inAr = useXR((xr) => xr.mode === "immersive-ar");
-  const voice = useStore(voiceSession, (session) => session.mesh);
+  const voice = useStore(voiceSession, (session) => session.channel);
   const micOpen = useStore(voice?.state ?? closedMic, (state) => state.micOpen);
 
   const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
