@@ -11,6 +11,7 @@ import { dealParts, refreshTask } from "./tasks.ts";
 import { ClassEventKind, Limits, Refusal, Role, type ClassEventMessage } from "../../shared/protocol.ts";
 import { type Classroom, type RuleResult, isTeacher, readPose, writePose } from "./classroom.ts";
 import { withinRate } from "./rateLimits.ts";
+import { silenceWhoMayNotSpeak } from "./voice.ts";
 
 const ok = { ok: true } as const;
 const refuse = (reason: Refusal): RuleResult => ({ ok: false, reason });
@@ -89,7 +90,7 @@ export function setMuted(classroom: Classroom, seat: string, target: string, mut
   if (participant.role === Role.Teacher) return refuse(Refusal.TeacherOnly);
   participant.muted = muted;
   // Muted means silent in every way: the microphone stops too.
-  if (muted) participant.micOn = false;
+  silenceWhoMayNotSpeak(classroom);
   return ok;
 }
 
