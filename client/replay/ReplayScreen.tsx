@@ -26,8 +26,11 @@ export default function ReplayScreen({ recording }: { recording: ReplayRecording
   const sceneReady = useStore(sceneStatus, (scene) => scene.ready);
   useEffect(() => () => player.pause(), [player]);
 
-  const recordedOn = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
-    recording.startedAt,
+  // Formatted once per language, not on each tick of the time line.
+  const recordedOn = useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(recording.startedAt),
+    [i18n.language, recording.startedAt],
   );
 
   return (

@@ -3,16 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Verification, verifyCredential } from "../../shared/credential.ts";
 import { FilePicker } from "./FilePicker.tsx";
+import { readJsonFile } from "./readJsonFile.ts";
 
 export function BadgeCheck() {
   const { t } = useTranslation();
   const [result, setResult] = useState<Verification | undefined>();
   const check = async (file: File) => {
-    try {
-      setResult(await verifyCredential(JSON.parse(await file.text())));
-    } catch {
-      setResult({ valid: false, problem: "not a JSON file" });
-    }
+    const read = await readJsonFile(file);
+    setResult(read ? await verifyCredential(read.json) : { valid: false, problem: "not a JSON file" });
   };
   return (
     <section className="card badge-check" aria-label={t("lobby.badgeCheck")}>

@@ -4,19 +4,16 @@ import { useTranslation } from "react-i18next";
 import { REPLAY_MAX_BYTES, checkReplay } from "../../shared/replay.ts";
 import { watchReplay } from "../app/session.ts";
 import { FilePicker } from "./FilePicker.tsx";
+import { readJsonFile } from "./readJsonFile.ts";
 
 export function ReplayOpen() {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | undefined>();
   const open = async (file: File) => {
     if (file.size > REPLAY_MAX_BYTES) return setProblem(`larger than ${REPLAY_MAX_BYTES / 1024 / 1024} MiB`);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await file.text());
-    } catch {
-      return setProblem("not a JSON file");
-    }
-    const checked = checkReplay(raw);
+    const read = await readJsonFile(file);
+    if (!read) return setProblem("not a JSON file");
+    const checked = checkReplay(read.json);
     if (!checked.ok) return setProblem(checked.problems.join("; "));
     setProblem(undefined);
     watchReplay(checked.recording);
