@@ -22,7 +22,6 @@ import { openIssuer } from "./credentials/issuer.ts";
 import { forwardToLrs } from "./records/lrsForwarder.ts";
 import { Limits } from "../shared/protocol.ts";
 import { MixingVoice, type MixingVoiceConfig } from "./voice/mixingVoice.ts";
-import { voiceRoutes } from "./http/voiceRoutes.ts";
 import { createModelStore } from "./models/modelStore.ts";
 import { createMemoryClassStore, type ClassStore } from "./storage/classStore.ts";
 import { openPgliteClassStore } from "./storage/pgliteClassStore.ts";
@@ -33,7 +32,10 @@ import { watchServerLoad } from "./rooms/serverLoad.ts";
 import { keepClasses } from "./cluster/classKeeper.ts";
 import { selectProcessForNewClass } from "./cluster/placement.ts";
 import { assetAccess, openSharedAssets } from "./cluster/sharedAssets.ts";
-import { limitFailedJoins, type FailedJoinLimits } from "./http/failedJoinLimiter.ts";
+import { guardJoins } from "./http/joinGate.ts";
+import { limitKeyAttempts } from "./http/keyAttempts.ts";
+import { AddressLimits, DEFAULT_ADDRESS_RATES, type AddressRates } from "./rules/addressLimits.ts";
+import { guardEntryPaths } from "./rooms/entryPaths.ts";
 import { DEFAULT_RETENTION_DAYS, type ServerConfig } from "./config.ts";
 
 export interface RunningServer {
@@ -48,7 +50,8 @@ export interface RunningServer {
 export interface ServerOverrides {
   /** Clock for the classroom rules (tests). */
   now?: ClassroomRoomContext["now"];
-  joinLimits?: Partial<FailedJoinLimits>;
+  /** Per-address limits (tests lower them to reach them quickly). */
+  addressRates?: Partial<AddressRates>;
 }
 
 export async function startServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
@@ -62,6 +65,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const lrs = config.lrs ? forwardToLrs(config.lrs) : undefined;
   const mixingVoice = config.voice ? await connectMixingVoice(config.voice) : undefined;
   const issuer = await openIssuer(store, "Meridian classroom");
+  const addressLimits = new AddressLimits({ ...DEFAULT_ADDRESS_RATES, ...overrides.addressRates });
   let publicUrl = config.publicUrl ?? "http://localhost";
   const ClassroomRoom = createClassroomRoom({
     findLesson: assets.findLesson,
@@ -70,11 +74,15 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
     fetchModel: async (name) => (await assets.findModel(name)) !== undefined,
     recordsHome: () => publicUrl,
+    addressLimits,
+    ...(config.turn ? { turn: config.turn } : {}),
     ...(lrs ? { lrs } : {}),
     ...(mixingVoice ? { mixingVoice } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const clientDir = resolve(config.clientDir);
+  // Matchmaking keeps only the client's ways in: create, join by code, reconnect.
+  guardEntryPaths();
 
   const server = defineServer({
     rooms: { [ROOM_NAME]: defineRoom(ClassroomRoom) },
@@ -103,7 +111,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       );
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
-      app.use("/api/voice", voiceRoutes(config.turn));
+      app.use("/api/classes", limitKeyAttempts(addressLimits));
       app.use(recordRoutes(store, assets.findLesson));
       app.use(privacyRoutes(store));
       app.use(badgeRoutes(store, issuer, assets.findLesson, () => publicUrl));
@@ -116,7 +124,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
 
   await server.listen(config.port, config.host);
   const httpServer = server.transport.server!;
-  limitFailedJoins(httpServer, overrides.joinLimits);
+  guardJoins(httpServer, addressLimits);
   const address = httpServer.address() as AddressInfo;
   const retention = purgeByRetention(store, config.retentionDays ?? DEFAULT_RETENTION_DAYS);
   const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });

@@ -66,6 +66,31 @@ export const Limits = {
   backedUpLinkRttMs: [400, 800],
   /** Invalid messages tolerated per connection before it is closed. */
   invalidMessageBudget: 50,
+  /** Objects one participant may hold at once: one per hand. */
+  maxHeldObjects: 2,
+  /**
+   * A seat dropped this soon after it joined is "short-lived": an address may
+   * have only a few of those held for reconnection at once, so joining and
+   * dropping in a loop cannot fill a class with held seats.
+   */
+  shortSeatSeconds: 15,
+  /** Short-lived seats held for reconnection at once per address. */
+  heldShortSeatsPerAddress: 3,
+  /**
+   * Per address and minute, across all classes of a server process. A school
+   * behind one address (30 students, retries, two classes starting at once)
+   * stays well within them; a script does not.
+   */
+  perAddressPerMinute: {
+    /** Joins and class creations. */
+    joins: 120,
+    /** Joins that failed (wrong code, full, closed…): guessing codes. */
+    failedJoins: 30,
+    /** Requests with a class code or a teacher key that did not match. */
+    failedKeys: 20,
+  },
+  /** Connections cut off for abuse (flooding, garbage) per address in ten minutes before its joins are refused. */
+  abuseCutOffsPerTenMinutes: 5,
   /** A quaternion whose length is off by more than this is not a rotation. */
   quatTolerance: 0.02,
   /** Models a teacher may add to one class. */
@@ -144,6 +169,11 @@ export const ServerMessage = {
   Signal: "signal",
   /** Voice goes through a media server: where, and this participant's way in (VoiceServerMessage). */
   VoiceServer: "voiceServer",
+  /**
+   * The relays (TURN, with short-lived credentials) a participant's voice may
+   * use, possibly none: sent on joining and on reconnecting, to participants only.
+   */
+  IceServers: "iceServers",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 
@@ -174,6 +204,8 @@ export const Refusal = {
   OtherGroup: "otherGroup",
   /** Speaking needs the floor: the teacher gives it, or opens the discussion. */
   NoFloor: "noFloor",
+  /** Both hands are full (Limits.maxHeldObjects): put something down first. */
+  HandsFull: "handsFull",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -181,6 +213,7 @@ export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 export const CloseCode = {
   ClassEnded: 4100,
   Removed: 4101,
+  /** Cut off for abuse (garbage frames, floods, too many invalid messages): no seat is held. */
   TooManyInvalidMessages: 4102,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -199,6 +232,8 @@ export const JoinError = {
   WrongVersion: 426,
   TooManyAttempts: 429,
   UnknownLesson: 422,
+  /** The nickname passes for the teacher or a role ("Teacher", "Admin") or the class's teacher. */
+  NicknameNotAllowed: 412,
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 
@@ -217,8 +252,8 @@ const nickname = z
   .trim()
   .min(1)
   .max(Limits.nicknameMaxLength)
-  // Control characters would break name tags and logs.
-  .refine((s) => !/\p{Cc}/u.test(s), "nickname contains control characters");
+  // Control characters would break name tags and logs; a lone surrogate half is shown as another character.
+  .refine((s) => !/[\p{Cc}\p{Cs}]/u.test(s), "nickname contains control characters or broken characters");
 
 export const PosePayload = z
   .object({ head: PoseSchema, left: PoseSchema.optional(), right: PoseSchema.optional() })
@@ -253,7 +288,7 @@ export const ChatPayload = z
       .trim()
       .min(1)
       .max(Limits.chatMaxLength)
-      .refine((s) => !/\p{Cc}/u.test(s), "chat must not contain control characters"),
+      .refine((s) => !/[\p{Cc}\p{Cs}]/u.test(s), "chat must not contain control characters or broken characters"),
   })
   .strict();
 export const SetMutedPayload = z.object({ seat, muted: z.boolean() }).strict();
@@ -423,4 +458,6 @@ export interface ClassListing {
   seated: number;
   /** SHA-256 of the teacher key, hex. The key itself never leaves the creator. */
   teacherKeyHash: string;
+  /** The teachers' names reduced for comparison (server/rules/admission.ts), so no student can pass for one. */
+  teacherNames: { whole: string; words: string[] }[];
 }

@@ -105,6 +105,8 @@ export interface ClassView {
   voice: { open: boolean; teacherEverywhere: boolean };
   /** Voice goes through the school's media server: this participant's way in (none: voices connect directly). */
   voiceServer: VoiceServerMessage | undefined;
+  /** Relays for voice, as the room sent them on joining (undefined until then). */
+  iceServers: RTCIceServer[] | undefined;
   /** Recent reactions, phrases and chat, oldest first. */
   events: ClassEventMessage[];
   /** The teacher's latest "come here", with a serial so the same point twice still moves people. */
@@ -132,6 +134,7 @@ export function createClassViewStore(initial: Pick<ClassView, "code" | "seat" | 
     groups: 0,
     voice: { open: false, teacherEverywhere: true },
     voiceServer: undefined,
+    iceServers: undefined,
     events: [],
     gather: undefined,
     ...initial,

@@ -45,6 +45,8 @@ const EVENTS_KEPT = 50;
 const PINGS_PER_LINK_REPORT = 3;
 /** How long leaving waits for the server to confirm before letting go anyway. */
 const LEAVE_CONFIRM_MS = 3000;
+/** The room sends the voice relays right after joining; on a slow link give it a while. */
+const ICE_SERVERS_WAIT_MS = 10_000;
 
 /** Why a join failed, in terms the lobby can put into a sentence. */
 export const JoinFailure = {
@@ -56,6 +58,7 @@ export const JoinFailure = {
   OutdatedApp: "outdatedApp",
   TooManyAttempts: "tooManyAttempts",
   BadDetails: "badDetails",
+  NicknameNotAllowed: "nicknameNotAllowed",
   Unreachable: "unreachable",
 } as const;
 export type JoinFailure = (typeof JoinFailure)[keyof typeof JoinFailure];
@@ -84,6 +87,7 @@ const FAILURE_BY_CODE = new Map<unknown, JoinFailure>([
   [JoinError.TooManyAttempts, JoinFailure.TooManyAttempts],
   [JoinError.BadOptions, JoinFailure.BadDetails],
   [JoinError.UnknownLesson, JoinFailure.BadDetails],
+  [JoinError.NicknameNotAllowed, JoinFailure.NicknameNotAllowed],
 ]);
 
 function joinFailureOf(error: unknown): JoinFailedError {
@@ -149,6 +153,9 @@ export class ClassroomConnection {
     room.onMessage(ServerMessage.Refused, (message: RefusedMessage) => this.onRefused(message));
     room.onMessage(ServerMessage.Avatars, (frame: Uint8Array) => this.onAvatarFrame(frame));
     room.onMessage(ServerMessage.VoiceServer, (voiceServer: VoiceServerMessage) => this.view.setState({ voiceServer }));
+    room.onMessage(ServerMessage.IceServers, (iceServers: RTCIceServer[]) =>
+      this.view.setState({ iceServers: Array.isArray(iceServers) ? iceServers : [] }),
+    );
     room.onMessage(ServerMessage.Signal, (signal: SignalMessage) => {
       if (this.signalListeners.size === 0) {
         this.unheardSignals.push(signal);
@@ -455,14 +462,26 @@ export class ClassroomConnection {
     this.room.send(ClientMessage.SetGroups, { groups });
   }
 
-  /** Voice: the relay to use on networks that block direct connections (none when the school runs none). */
-  async iceServers(): Promise<RTCIceServer[]> {
-    try {
-      const response = await fetch(`${this.endpoint}/api/voice/ice-servers`);
-      return response.ok ? ((await response.json()) as RTCIceServer[]) : [];
-    } catch {
-      return [];
-    }
+  /**
+   * Voice: the relay to use on networks that block direct connections (none
+   * when the school runs none). The room sends it to participants only, just
+   * after joining; a page that never hears it goes on without a relay.
+   */
+  iceServers(): Promise<RTCIceServer[]> {
+    const known = this.view.getState().iceServers;
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        unsubscribe();
+        resolve([]);
+      }, ICE_SERVERS_WAIT_MS);
+      const unsubscribe = this.view.subscribe(({ iceServers }) => {
+        if (!iceServers) return;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(iceServers);
+      });
+    });
   }
 
   /** Voice: WebRTC signalling to one other participant, through the room. */

@@ -15,10 +15,14 @@ export function modelRoutes(store: ModelStore, modelsDir: string, assets: AssetA
 
   router.post(
     "/api/classes/:code/models",
-    express.raw({ type: () => true, limit: GLB_MAX_BYTES }),
-    async (req, res) => {
+    // The key is checked before the upload is read: a stranger cannot make the server take in megabytes.
+    async (req, res, next) => {
       const teacher = await checkTeacher(req, String(req.params.code), "add models");
       if (!teacher.ok) return void res.status(teacher.status).json({ problem: teacher.problem });
+      next();
+    },
+    express.raw({ type: () => true, limit: GLB_MAX_BYTES }),
+    async (req, res) => {
       const bytes = new Uint8Array(req.body as Buffer);
       const checked = checkGlb(bytes);
       if (!checked.ok) return void res.status(422).json({ problem: checked.problem });

@@ -8,11 +8,12 @@ import type { Request } from "express";
 import type { ClassListing } from "../../shared/protocol.ts";
 import { teacherKeyMatches } from "../rules/teacherKey.ts";
 
-export type TeacherCheck = { ok: true } | { ok: false; status: 403 | 404; problem: string };
+export type TeacherCheck = { ok: true } | { ok: false; status: 403; problem: string };
 
 /**
  * `keptHash` reaches a class that has ended (its records outlive it); without
- * it only a running class answers.
+ * it only a running class answers. An unknown code and a wrong key get the
+ * same answer, so these routes cannot be used to find live codes.
  */
 export async function checkTeacher(
   req: Request,
@@ -22,8 +23,7 @@ export async function checkTeacher(
 ): Promise<TeacherCheck> {
   const listing = (await matchMaker.getRoomById(code))?.metadata as ClassListing | undefined;
   const hash = listing?.teacherKeyHash ?? (await keptHash?.(code));
-  if (!hash) return { ok: false, status: 404, problem: "no class has this code" };
-  if (!teacherKeyMatches(req.get("x-teacher-key") ?? "", hash))
-    return { ok: false, status: 403, problem: `only the class's teacher can ${action}` };
+  if (!hash || !teacherKeyMatches(req.get("x-teacher-key") ?? "", hash))
+    return { ok: false, status: 403, problem: `only the class's teacher can ${action}, with the class's teacher key` };
   return { ok: true };
 }

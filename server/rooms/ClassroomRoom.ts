@@ -3,7 +3,18 @@
  * against the shared schemas, calls the classroom rule, and replies.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { type AuthContext, type Client, ClientState, Room, ServerError, matchMaker } from "@colyseus/core";
+import {
+  type AuthContext,
+  type Client,
+  ClientState,
+  CloseCode as ColyseusCloseCode,
+  OnMessageException,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+  ServerError,
+  matchMaker,
+} from "@colyseus/core";
 import { z } from "zod";
 import { encodeAvatarEntry, joinAvatarEntries } from "../../shared/avatarFrame.ts";
 import { generateJoinCode } from "../../shared/joinCode.ts";
@@ -44,12 +55,15 @@ import type { ReplayFrame } from "../../shared/replay.ts";
 import { REPLAY_SAMPLE_MS } from "../../shared/replay.ts";
 import { SessionRecorder } from "../records/sessionRecorder.ts";
 import type { MixingRoom, MixingSeat, MixingVoice } from "../voice/mixingVoice.ts";
+import { entryRefusal, holdsDroppedSeat, isShortLived, teacherNameOf, type TeacherName } from "../rules/admission.ts";
+import { AddressEvent, type AddressLimits } from "../rules/addressLimits.ts";
+import { type Conduct, Offence, conductSummary, countOffence, newConduct } from "./conduct.ts";
+import { rememberEnded } from "./entryPaths.ts";
+import { FrameProblem, checkFrame } from "./frameCheck.ts";
+import { guardRoom } from "./roomGuards.ts";
+import { type TurnConfig, iceServersFor } from "../voice/turnCredentials.ts";
 
-interface SeatData {
-  invalidMessages: number;
-}
-
-type ClassroomClient = Client<{ userData: SeatData }>;
+type ClassroomClient = Client<{ userData: Conduct }>;
 
 /** What a room needs from the server that hosts it. */
 export interface ClassroomRoomContext {
@@ -71,7 +85,35 @@ export interface ClassroomRoomContext {
   lrs?: LrsForwarder;
   /** Voice through a media server (Janus), when configured; otherwise participants connect their voices directly. */
   mixingVoice?: MixingVoice;
+  /** Per-address limits the server's join gate shares: connections cut off for abuse count there. */
+  addressLimits?: AddressLimits;
+  /** The school's TURN relay for voice, when it runs one: its credentials go to participants only. */
+  turn?: TurnConfig;
 }
+
+/** The address a participant's connection came from (the socket's, never a header). */
+function connectionAddress(client: Client): string {
+  return (client.ref as { _socket?: { remoteAddress?: string } } | undefined)?._socket?.remoteAddress ?? "unknown";
+}
+
+/**
+ * A frame over Limits.maxMessageBytes makes the socket close itself (the
+ * transport refuses to read it): that is abuse too.
+ */
+function onOversizedFrame(client: Client, then: () => void): void {
+  const socket = client.ref as { on?: (event: string, listener: (error: { code?: string }) => void) => void };
+  socket.on?.("error", (error) => {
+    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") then();
+  });
+}
+
+/** Close codes that mean the room itself closed the connection on purpose: no seat is held. */
+const CLOSED_BY_ROOM: ReadonlySet<number> = new Set([
+  CloseCode.Removed,
+  CloseCode.TooManyInvalidMessages,
+  // Colyseus closes a connection with this code when it sends more than maxMessagesPerSecond.
+  ColyseusCloseCode.WITH_ERROR,
+]);
 
 const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
 
@@ -97,7 +139,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** SHA-256 of the teacher key, hex; the key itself is kept only until the creator has it. */
     teacherKeyHash!: string;
     keyForCreator: string | undefined;
-    teacherSeated = false;
+    /** The seat promised to whoever created the class: the only one seated as teacher without the key. */
+    creatorSeat: string | undefined;
+    /** The creator's seat was promised (or the class was restored): no other seat is the creator's. */
+    creatorPromised = false;
+    /** The teachers' names as the door compares them: students may not pass for them. */
+    teacherNames: TeacherName[] = [];
+    /** Seats dropped soon after joining that are held now (admission.ts holdsDroppedSeat). */
+    readonly heldShortLived = new Map<string, Conduct>();
     lastSaved = "";
     patchesSent = 0;
     recorder!: SessionRecorder;
@@ -134,15 +183,23 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         if (!teacherKeyMatches(teacherKey, listing.teacherKeyHash)) {
           throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
         }
-      } else if (listing.locked) {
-        throw new ServerError(JoinError.ClassLocked, "the teacher has closed this class to newcomers");
-      } else if (listing.seated >= Limits.maxParticipants) {
-        throw new ServerError(JoinError.ClassFull, "this class is full");
+        return parsed.data;
       }
+      const refusal = entryRefusal(
+        { ended: false, locked: listing.locked, taken: listing.seated, teacherNames: listing.teacherNames },
+        { teacher: false, nickname: parsed.data.nickname },
+      );
+      if (refusal !== undefined)
+        throw new ServerError(refusal, ENTRY_REFUSALS[refusal] ?? "you cannot join this class");
       return parsed.data;
     }
 
     override async onCreate(options: unknown) {
+      guardRoom(this, {
+        acceptFrame: (client, frame) => this.acceptFrame(client as ClassroomClient, frame),
+        frameFailed: (client, error) => this.offence(client as ClassroomClient, Offence.HandlerError, describe(error)),
+        acceptSeat: (sessionId, auth, promised) => this.acceptSeat(sessionId, auth, promised),
+      });
       const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
       if (restoring) {
         // Only the server itself restores a class (clients' options never reach here unchecked).
@@ -151,7 +208,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.roomId = restoring.code;
         this.classroom = persistence.restoreClassroom(lesson, restoring);
         this.teacherKeyHash = restoring.teacherKeyHash;
-        this.teacherSeated = true;
+        // The creator came in long ago: teachers come back with the key.
+        this.creatorPromised = true;
+        this.teacherNames = restoring.roster
+          .filter((entry) => entry.role === Role.Teacher)
+          .map((entry) => teacherNameOf(entry.nickname));
       } else {
         const parsed = CreateOptions.safeParse(options);
         if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
@@ -161,6 +222,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.classroom = rules.openClassroom(lesson);
         this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
         this.teacherKeyHash = hashTeacherKey(this.keyForCreator);
+        this.teacherNames = [teacherNameOf(parsed.data.nickname)];
         await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
       }
       this.state = this.classroom.state;
@@ -333,21 +395,53 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         locked: this.state.locked,
         seated: this.state.participants.size,
         teacherKeyHash: this.teacherKeyHash,
+        teacherNames: this.teacherNames,
       };
       await this.setMetadata(listing, true);
     }
 
+    /**
+     * The room's own check of every new seat, whatever path matchmaking took:
+     * the creator's seat is the one promised to the create request, and
+     * nobody else's; the rest go through the class's door (admission.ts)
+     * with the live count, so racing joins cannot overfill the class.
+     */
+    acceptSeat(sessionId: string, auth: unknown, promised: readonly string[]): boolean {
+      const parsed = JoinOrCreateOptions.safeParse(auth);
+      if (!parsed.success) return false;
+      if (!("code" in parsed.data)) {
+        if (this.creatorPromised) return false;
+        this.creatorPromised = true;
+        this.creatorSeat = sessionId;
+        return true;
+      }
+      if (parsed.data.code !== this.roomId) return false;
+      const { teacherKey } = parsed.data;
+      if (teacherKey !== undefined && !teacherKeyMatches(teacherKey, this.teacherKeyHash)) return false;
+      const waiting = promised.filter((seat) => !this.state.participants.has(seat)).length;
+      const door = {
+        ended: this.state.ended || this.finished,
+        locked: this.state.locked,
+        taken: this.state.participants.size + waiting,
+        teacherNames: this.teacherNames,
+      };
+      return entryRefusal(door, { teacher: teacherKey !== undefined, nickname: parsed.data.nickname }) === undefined;
+    }
+
     override async onJoin(client: ClassroomClient, _options: unknown, auth: JoinOptions | CreateOptions) {
-      const isCreator = !this.teacherSeated;
+      const isCreator = client.sessionId === this.creatorSeat;
       const joining = "code" in auth ? auth : undefined;
-      // onAuth checked the code the client named; it must be this class's.
-      if (joining && joining.code !== this.roomId) throw new ServerError(JoinError.BadOptions, "code does not match");
+      // acceptSeat checked this seat's options already; a seat that was not promised never gets here.
+      if (!isCreator && joining?.code !== this.roomId)
+        throw new ServerError(JoinError.BadOptions, "code does not match");
       const teacherKey = joining?.teacherKey;
       if (teacherKey !== undefined && !teacherKeyMatches(teacherKey, this.teacherKeyHash)) {
         throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
       }
       const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
-      client.userData = { invalidMessages: 0 };
+      client.userData = newConduct(connectionAddress(client), now());
+      onOversizedFrame(client, () => this.markCutOff(client));
+      if (role === Role.Teacher) this.teacherNames.push(teacherNameOf(auth.nickname));
       rules.seatParticipant(this.classroom, client.sessionId, {
         nickname: auth.nickname,
         role,
@@ -355,13 +449,13 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         language: auth.language,
       });
       if (isCreator && this.keyForCreator) {
-        this.teacherSeated = true;
         // The key leaves the server once, to the creator, for the private teacher link.
         const message: TeacherKeyMessage = { code: this.roomId, teacherKey: this.keyForCreator };
         client.send(ServerMessage.TeacherKey, message);
         this.keyForCreator = undefined;
       }
       for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
+      client.send(ServerMessage.IceServers, iceServersFor(context.turn, now()));
       await this.admitToMixing(client);
       this.record([learningRecords.joined(this.recordScope(), client.sessionId, auth.language, new Date(now()))]);
       this.emptySince = undefined;
@@ -370,12 +464,22 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     override async onDrop(client: ClassroomClient, code?: number) {
       // A participant the room closed on purpose (removed, or cut off for
-      // flooding) gets no seat held for them.
-      const closedByRoom = code === CloseCode.Removed || code === CloseCode.TooManyInvalidMessages;
+      // abuse) gets no seat held for them: they come back only through a
+      // fresh join, which the join gate counts. The flag, not only the close
+      // code, says so: the other side may answer a close with any code.
+      const conduct = client.userData;
+      if (code === ColyseusCloseCode.WITH_ERROR) this.markCutOff(client);
+      const closedByRoom = conduct?.cutOff === true || (code !== undefined && CLOSED_BY_ROOM.has(code));
       if (closedByRoom || !this.state.participants.has(client.sessionId)) {
         await this.onLeave(client);
         return;
       }
+      // Joining and dropping in a loop must not fill the class with held seats (admission.ts).
+      if (conduct && !holdsDroppedSeat(conduct, this.heldShortLived.values(), now())) {
+        await this.onLeave(client);
+        return;
+      }
+      if (conduct && isShortLived(conduct, now())) this.heldShortLived.set(client.sessionId, conduct);
       rules.markDropped(this.classroom, client.sessionId);
       this.allowReconnection(client, Limits.reconnectGraceSeconds).catch(() => {
         // The grace ran out or the room is closing; onLeave vacates the seat.
@@ -383,13 +487,18 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override onReconnect(client: ClassroomClient) {
+      this.heldShortLived.delete(client.sessionId);
       rules.markReconnected(this.classroom, client.sessionId);
+      client.send(ServerMessage.IceServers, iceServersFor(context.turn, now()));
       // The page may have lost its media-server connection with the link: it can join again with the same seat.
       const mixing = this.mixingSeats.get(client.sessionId);
       if (mixing) client.send(ServerMessage.VoiceServer, mixing);
     }
 
     override async onLeave(client: ClassroomClient) {
+      this.heldShortLived.delete(client.sessionId);
+      const summary = client.userData ? conductSummary(client.userData) : undefined;
+      if (summary) console.warn(`class ${this.roomId}: a participant left: ${summary}`);
       rules.vacateSeat(this.classroom, client.sessionId);
       const mixing = this.mixingSeats.get(client.sessionId);
       this.mixingSeats.delete(client.sessionId);
@@ -490,6 +599,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           if (result.ok) {
             this.finished = true;
             void this.publishListing();
+            void rememberEnded(this.roomId).catch(() => undefined);
             this.clock.setTimeout(() => void this.disconnect(CloseCode.ClassEnded), 300);
           }
           return result;
@@ -518,9 +628,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           this.recordCompletions(before);
         });
       }
-      this.onMessage("*", (client: ClassroomClient, type: string | number) =>
-        this.rejectInvalid(client, String(type).slice(0, 40), "unknown message"),
-      );
+      // checkFrame lets no unknown type through; should one reach here, its arguments are not trusted even to be strings.
+      this.onMessage("*", (client: ClassroomClient) => this.offence(client, Offence.Garbage, "unknown message"));
     }
 
     /** Sends what a participant said to everyone, if the rules let them say it. */
@@ -536,17 +645,79 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     /** A malformed message changes nothing; a client that keeps sending them is cut off. */
-    rejectInvalid(client: ClassroomClient, request: string, detail: string) {
-      const seat = client.userData ?? { invalidMessages: 0 };
-      seat.invalidMessages++;
-      client.userData = seat;
-      if (seat.invalidMessages > Limits.invalidMessageBudget) {
-        client.leave(CloseCode.TooManyInvalidMessages);
+    rejectInvalid(client: ClassroomClient, request: ClientMessage, detail: string) {
+      if (this.offence(client, Offence.Invalid, `${request}: ${detail}`))
+        this.refuse(client, { request, reason: Refusal.InvalidMessage, detail: detail.slice(0, 300) });
+    }
+
+    /** Drops a frame that is not our protocol, counting it against its sender. */
+    acceptFrame(client: ClassroomClient, frame: unknown): boolean {
+      const checked = checkFrame(frame);
+      if (checked.ok) return true;
+      const stillHere = this.offence(client, Offence.Garbage, checked.problem);
+      // A client of another version may send a type this one does not know: it hears so.
+      if (stillHere && checked.problem === FrameProblem.UnknownType)
+        this.refuse(client, { request: "unknown", reason: Refusal.InvalidMessage, detail: checked.problem });
+      return false;
+    }
+
+    /**
+     * Counts an offence against a connection: logged once, and past the
+     * budget the connection is cut off (and counted against its address).
+     * Returns false once the connection is cut off.
+     */
+    offence(client: ClassroomClient, offence: Offence, detail: string): boolean {
+      const conduct = (client.userData ??= newConduct(connectionAddress(client), now()));
+      if (conduct.cutOff) return false;
+      const { logLine, spent } = countOffence(conduct, offence, detail);
+      if (logLine) console.warn(`class ${this.roomId}: ${logLine}`);
+      if (!spent) return true;
+      this.markCutOff(client);
+      client.leave(CloseCode.TooManyInvalidMessages);
+      return false;
+    }
+
+    /** No seat is held for a connection cut off for abuse, and its address is counted for it. */
+    markCutOff(client: ClassroomClient) {
+      const conduct = client.userData;
+      if (!conduct || conduct.cutOff) return;
+      conduct.cutOff = true;
+      context.addressLimits?.count(AddressEvent.CutOff, conduct.address);
+    }
+
+    /**
+     * Whatever a handler, timer or lifecycle hook throws stays in the room:
+     * a message that made a handler throw counts against its sender; the
+     * rest is logged. Refusals (ServerError) are answers, not failures.
+     */
+    override onUncaughtException(error: RoomException, methodName: RoomMethodName) {
+      if (error instanceof OnMessageException) {
+        this.offence(error.client as ClassroomClient, Offence.HandlerError, describe(error.cause ?? error));
         return;
       }
-      this.refuse(client, { request, reason: Refusal.InvalidMessage, detail: detail.slice(0, 300) });
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      if (cause instanceof ServerError) return;
+      console.error(`class ${this.roomId}: ${methodName} failed: ${describe(cause)}`);
     }
   };
+}
+
+/** What a refused join is told, by refusal. */
+const ENTRY_REFUSALS: Partial<Record<JoinError, string>> = {
+  [JoinError.ClassEnded]: "this class has ended",
+  [JoinError.ClassLocked]: "the teacher has closed this class to newcomers",
+  [JoinError.ClassFull]: "this class is full",
+  [JoinError.NicknameNotAllowed]: "this nickname could pass for the teacher's; choose another",
+};
+
+/** An error as one log line, whatever was thrown (even a value that cannot be turned into a string). */
+function describe(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+    return String(error).slice(0, 300);
+  } catch {
+    return "an unprintable value";
+  }
 }
 
 async function unusedJoinCode(): Promise<string> {

@@ -251,10 +251,20 @@ export function grab(classroom: Classroom, seat: string, objectId: string, now: 
   // In group work a part is its group's to place; the teacher may still help.
   if (object.group !== NO_GROUP && participant.role !== Role.Teacher && participant.group !== object.group)
     return refuse(Refusal.OtherGroup, objectId);
+  if (object.heldBy !== seat && heldCount(classroom.state, seat) >= Limits.maxHeldObjects)
+    return refuse(Refusal.HandsFull, objectId);
   object.heldBy = seat;
   classroom.lastTouchedAt.set(objectId, now);
   refreshTask(classroom, { seat, objectId });
   return ok;
+}
+
+function heldCount(state: ClassroomState, seat: string): number {
+  let held = 0;
+  state.objects.forEach((object) => {
+    if (object.heldBy === seat) held++;
+  });
+  return held;
 }
 
 /** Moves an object its holder holds. */

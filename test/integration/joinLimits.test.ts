@@ -6,7 +6,7 @@ import { classServerForThisFile } from "../support/classServer.ts";
 
 const MAX_FAILURES = 5;
 
-const classes = classServerForThisFile({ joinLimits: { maxFailures: MAX_FAILURES, windowMs: 60_000 } });
+const classes = classServerForThisFile({ addressRates: { failedJoin: { count: MAX_FAILURES, perMs: 60_000 } } });
 
 const failureOf = (attempt: Promise<unknown>) =>
   attempt.then(

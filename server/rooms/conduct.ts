@@ -1,0 +1,63 @@
+/**
+ * How a participant's connection has behaved: garbage frames, messages that
+ * failed their schema, handlers their input made throw. Each connection has a
+ * budget; past it the room cuts it off. The server log gets one line when a
+ * connection first misbehaves and one summary when it goes, never a stack
+ * trace per frame (a fuzzing client would fill the disk).
+ */
+import { Limits } from "../../shared/protocol.ts";
+
+export const Offence = {
+  /** A frame that is not our protocol (checkFrame). */
+  Garbage: "garbage",
+  /** A message whose payload failed its schema. */
+  Invalid: "invalid",
+  /** A handler threw on this participant's message. */
+  HandlerError: "handlerError",
+} as const;
+export type Offence = (typeof Offence)[keyof typeof Offence];
+
+export interface Conduct {
+  /** The network address the connection came from. */
+  address: string;
+  /** When the seat was taken (ms). */
+  joinedAt: number;
+  offences: Record<Offence, number>;
+  /** The room cut this connection off: no seat is held for it. */
+  cutOff: boolean;
+}
+
+export function newConduct(address: string, joinedAt: number): Conduct {
+  return { address, joinedAt, offences: { garbage: 0, invalid: 0, handlerError: 0 }, cutOff: false };
+}
+
+function total(conduct: Conduct): number {
+  return conduct.offences.garbage + conduct.offences.invalid + conduct.offences.handlerError;
+}
+
+/**
+ * Counts one offence. Returns what to write to the log (only for the first
+ * offence of a connection) and whether the connection has spent its budget.
+ */
+export function countOffence(
+  conduct: Conduct,
+  offence: Offence,
+  detail: string,
+): { logLine: string | undefined; spent: boolean } {
+  conduct.offences[offence]++;
+  const count = total(conduct);
+  return {
+    logLine:
+      count === 1
+        ? `${offence} from ${conduct.address}: ${detail.slice(0, 200)} (further ones are counted, not logged)`
+        : undefined,
+    spent: count > Limits.invalidMessageBudget,
+  };
+}
+
+/** The one line summing up a misbehaving connection when it goes; nothing for a well-behaved one. */
+export function conductSummary(conduct: Conduct): string | undefined {
+  if (total(conduct) === 0) return undefined;
+  const { garbage, invalid, handlerError } = conduct.offences;
+  return `${conduct.address}: ${garbage} garbage frames, ${invalid} invalid messages, ${handlerError} handler errors${conduct.cutOff ? ", cut off" : ""}`;
+}
