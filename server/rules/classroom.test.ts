@@ -52,6 +52,19 @@ describe("grabbing", () => {
     expect(classroom.state.objects.get("earth")!.heldBy).toBe("ana");
   });
 
+  it("lets one participant hold two objects at once, not a third, until one is put down", () => {
+    const classroom = classWithThree();
+    const free = [...classroom.state.objects.values()].filter((o) => o.grabbable && !o.locked).map((o) => o.id);
+    expect(free.length).toBeGreaterThan(Limits.maxHeldObjects);
+    const [first, second, third] = free as [string, string, string];
+    expect(grab(classroom, "ana", first, 0)).toEqual({ ok: true });
+    expect(grab(classroom, "ana", second, 0)).toEqual({ ok: true });
+    expect(grab(classroom, "ana", third, 0)).toMatchObject({ ok: false, reason: Refusal.HandsFull });
+    expect(grab(classroom, "ana", first, 0)).toEqual({ ok: true });
+    release(classroom, "ana", first, undefined);
+    expect(grab(classroom, "ana", third, 0)).toEqual({ ok: true });
+  });
+
   it("lets only the holder move and release", () => {
     const classroom = classWithThree();
     grab(classroom, "ana", "earth", 0);

@@ -14,7 +14,11 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+/**
+ * `sourceAddress` (another loopback address, e.g. 127.0.0.2) makes the
+ * server see the relayed clients as coming from a network of their own.
+ */
+export async function startTcpProxy(targetPort: number, sourceAddress = "127.0.0.1"): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let down = false;
   const server = createServer((incoming) => {
@@ -22,7 +26,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       incoming.destroy();
       return;
     }
-    const outgoing = connect(targetPort, "127.0.0.1");
+    const outgoing = connect({ port: targetPort, host: "127.0.0.1", localAddress: sourceAddress });
     for (const socket of [incoming, outgoing]) {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
