@@ -18,13 +18,13 @@ import {
 import { z } from "zod";
 import { encodeAvatarEntry, joinAvatarEntries } from "../../shared/avatarFrame.ts";
 import { generateJoinCode } from "../../shared/joinCode.ts";
+import type { JoinOptions } from "../../shared/protocol.ts";
 import {
   ClassEventKind,
   ClientMessage,
   CloseCode,
   CreateOptions,
   JoinError,
-  JoinOptions,
   Limits,
   PROTOCOL_VERSION,
   Refusal,
@@ -55,9 +55,19 @@ import type { ReplayFrame } from "../../shared/replay.ts";
 import { REPLAY_SAMPLE_MS } from "../../shared/replay.ts";
 import { SessionRecorder } from "../records/sessionRecorder.ts";
 import type { MixingRoom, MixingSeat, MixingVoice } from "../voice/mixingVoice.ts";
-import { entryRefusal, holdsDroppedSeat, isShortLived, teacherNameOf, type TeacherName } from "../rules/admission.ts";
+import { entryRefusal } from "../rules/admission.ts";
 import { AddressEvent, type AddressLimits } from "../rules/addressLimits.ts";
-import { type Conduct, Offence, conductSummary, countOffence, newConduct } from "./conduct.ts";
+import {
+  type Conduct,
+  Offence,
+  conductSummary,
+  connectionAddress,
+  countOffence,
+  describeError,
+  newConduct,
+  onOversizedFrame,
+} from "./conduct.ts";
+import { ENTRY_REFUSALS, JoinOrCreateOptions, SeatKeeper } from "./seatKeeper.ts";
 import { rememberEnded } from "./entryPaths.ts";
 import { FrameProblem, checkFrame } from "./frameCheck.ts";
 import { guardRoom } from "./roomGuards.ts";
@@ -91,22 +101,6 @@ export interface ClassroomRoomContext {
   turn?: TurnConfig;
 }
 
-/** The address a participant's connection came from (the socket's, never a header). */
-function connectionAddress(client: Client): string {
-  return (client.ref as { _socket?: { remoteAddress?: string } } | undefined)?._socket?.remoteAddress ?? "unknown";
-}
-
-/**
- * A frame over Limits.maxMessageBytes makes the socket close itself (the
- * transport refuses to read it): that is abuse too.
- */
-function onOversizedFrame(client: Client, then: () => void): void {
-  const socket = client.ref as { on?: (event: string, listener: (error: { code?: string }) => void) => void };
-  socket.on?.("error", (error) => {
-    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") then();
-  });
-}
-
 /** Close codes that mean the room itself closed the connection on purpose: no seat is held. */
 const CLOSED_BY_ROOM: ReadonlySet<number> = new Set([
   CloseCode.Removed,
@@ -114,8 +108,6 @@ const CLOSED_BY_ROOM: ReadonlySet<number> = new Set([
   // Colyseus closes a connection with this code when it sends more than maxMessagesPerSecond.
   ColyseusCloseCode.WITH_ERROR,
 ]);
-
-const JoinOrCreateOptions = z.union([CreateOptions, JoinOptions]);
 
 /** The create option the server uses to bring a saved class back. */
 export const RESTORE = "__restoreFromSnapshot";
@@ -139,14 +131,12 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** SHA-256 of the teacher key, hex; the key itself is kept only until the creator has it. */
     teacherKeyHash!: string;
     keyForCreator: string | undefined;
-    /** The seat promised to whoever created the class: the only one seated as teacher without the key. */
-    creatorSeat: string | undefined;
-    /** The creator's seat was promised (or the class was restored): no other seat is the creator's. */
-    creatorPromised = false;
-    /** The teachers' names as the door compares them: students may not pass for them. */
-    teacherNames: TeacherName[] = [];
-    /** Seats dropped soon after joining that are held now (admission.ts holdsDroppedSeat). */
-    readonly heldShortLived = new Map<string, Conduct>();
+    readonly seats = new SeatKeeper(() => ({
+      code: this.roomId,
+      teacherKeyHash: this.teacherKeyHash,
+      state: this.state,
+      finished: this.finished,
+    }));
     lastSaved = "";
     patchesSent = 0;
     recorder!: SessionRecorder;
@@ -197,8 +187,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     override async onCreate(options: unknown) {
       guardRoom(this, {
         acceptFrame: (client, frame) => this.acceptFrame(client as ClassroomClient, frame),
-        frameFailed: (client, error) => this.offence(client as ClassroomClient, Offence.HandlerError, describe(error)),
-        acceptSeat: (sessionId, auth, promised) => this.acceptSeat(sessionId, auth, promised),
+        frameFailed: (client, error) =>
+          this.offence(client as ClassroomClient, Offence.HandlerError, describeError(error)),
+        acceptSeat: (sessionId, auth, promised) => this.seats.acceptSeat(sessionId, auth, promised),
       });
       const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
       if (restoring) {
@@ -208,11 +199,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.roomId = restoring.code;
         this.classroom = persistence.restoreClassroom(lesson, restoring);
         this.teacherKeyHash = restoring.teacherKeyHash;
-        // The creator came in long ago: teachers come back with the key.
-        this.creatorPromised = true;
-        this.teacherNames = restoring.roster
-          .filter((entry) => entry.role === Role.Teacher)
-          .map((entry) => teacherNameOf(entry.nickname));
+        this.seats.restored(restoring.roster);
       } else {
         const parsed = CreateOptions.safeParse(options);
         if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
@@ -222,7 +209,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         this.classroom = rules.openClassroom(lesson);
         this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
         this.teacherKeyHash = hashTeacherKey(this.keyForCreator);
-        this.teacherNames = [teacherNameOf(parsed.data.nickname)];
+        this.seats.opened(parsed.data.nickname);
         await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
       }
       this.state = this.classroom.state;
@@ -395,43 +382,15 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         locked: this.state.locked,
         seated: this.state.participants.size,
         teacherKeyHash: this.teacherKeyHash,
-        teacherNames: this.teacherNames,
+        teacherNames: this.seats.teacherNames,
       };
       await this.setMetadata(listing, true);
     }
 
-    /**
-     * The room's own check of every new seat, whatever path matchmaking took:
-     * the creator's seat is the one promised to the create request, and
-     * nobody else's; the rest go through the class's door (admission.ts)
-     * with the live count, so racing joins cannot overfill the class.
-     */
-    acceptSeat(sessionId: string, auth: unknown, promised: readonly string[]): boolean {
-      const parsed = JoinOrCreateOptions.safeParse(auth);
-      if (!parsed.success) return false;
-      if (!("code" in parsed.data)) {
-        if (this.creatorPromised) return false;
-        this.creatorPromised = true;
-        this.creatorSeat = sessionId;
-        return true;
-      }
-      if (parsed.data.code !== this.roomId) return false;
-      const { teacherKey } = parsed.data;
-      if (teacherKey !== undefined && !teacherKeyMatches(teacherKey, this.teacherKeyHash)) return false;
-      const waiting = promised.filter((seat) => !this.state.participants.has(seat)).length;
-      const door = {
-        ended: this.state.ended || this.finished,
-        locked: this.state.locked,
-        taken: this.state.participants.size + waiting,
-        teacherNames: this.teacherNames,
-      };
-      return entryRefusal(door, { teacher: teacherKey !== undefined, nickname: parsed.data.nickname }) === undefined;
-    }
-
     override async onJoin(client: ClassroomClient, _options: unknown, auth: JoinOptions | CreateOptions) {
-      const isCreator = client.sessionId === this.creatorSeat;
+      const isCreator = this.seats.isCreator(client.sessionId);
       const joining = "code" in auth ? auth : undefined;
-      // acceptSeat checked this seat's options already; a seat that was not promised never gets here.
+      // SeatKeeper.acceptSeat checked this seat's options already; a seat that was not promised never gets here.
       if (!isCreator && joining?.code !== this.roomId)
         throw new ServerError(JoinError.BadOptions, "code does not match");
       const teacherKey = joining?.teacherKey;
@@ -439,9 +398,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
       }
       const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
-      client.userData = newConduct(connectionAddress(client), now());
-      onOversizedFrame(client, () => this.markCutOff(client));
-      if (role === Role.Teacher) this.teacherNames.push(teacherNameOf(auth.nickname));
+      client.userData = newConduct(connectionAddress(client.ref), now());
+      onOversizedFrame(client.ref, () => this.markCutOff(client));
+      if (role === Role.Teacher) this.seats.teacherSeated(auth.nickname);
       rules.seatParticipant(this.classroom, client.sessionId, {
         nickname: auth.nickname,
         role,
@@ -475,11 +434,10 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         return;
       }
       // Joining and dropping in a loop must not fill the class with held seats (admission.ts).
-      if (conduct && !holdsDroppedSeat(conduct, this.heldShortLived.values(), now())) {
+      if (conduct && !this.seats.holdOnDrop(client.sessionId, conduct, now())) {
         await this.onLeave(client);
         return;
       }
-      if (conduct && isShortLived(conduct, now())) this.heldShortLived.set(client.sessionId, conduct);
       rules.markDropped(this.classroom, client.sessionId);
       this.allowReconnection(client, Limits.reconnectGraceSeconds).catch(() => {
         // The grace ran out or the room is closing; onLeave vacates the seat.
@@ -487,7 +445,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override onReconnect(client: ClassroomClient) {
-      this.heldShortLived.delete(client.sessionId);
+      this.seats.settled(client.sessionId);
       rules.markReconnected(this.classroom, client.sessionId);
       client.send(ServerMessage.IceServers, iceServersFor(context.turn, now()));
       // The page may have lost its media-server connection with the link: it can join again with the same seat.
@@ -496,7 +454,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override async onLeave(client: ClassroomClient) {
-      this.heldShortLived.delete(client.sessionId);
+      this.seats.settled(client.sessionId);
       const summary = client.userData ? conductSummary(client.userData) : undefined;
       if (summary) console.warn(`class ${this.roomId}: a participant left: ${summary}`);
       rules.vacateSeat(this.classroom, client.sessionId);
@@ -667,7 +625,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
      * Returns false once the connection is cut off.
      */
     offence(client: ClassroomClient, offence: Offence, detail: string): boolean {
-      const conduct = (client.userData ??= newConduct(connectionAddress(client), now()));
+      const conduct = (client.userData ??= newConduct(connectionAddress(client.ref), now()));
       if (conduct.cutOff) return false;
       const { logLine, spent } = countOffence(conduct, offence, detail);
       if (logLine) console.warn(`class ${this.roomId}: ${logLine}`);
@@ -692,32 +650,14 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
      */
     override onUncaughtException(error: RoomException, methodName: RoomMethodName) {
       if (error instanceof OnMessageException) {
-        this.offence(error.client as ClassroomClient, Offence.HandlerError, describe(error.cause ?? error));
+        this.offence(error.client as ClassroomClient, Offence.HandlerError, describeError(error.cause ?? error));
         return;
       }
       const cause = (error as { cause?: unknown }).cause ?? error;
       if (cause instanceof ServerError) return;
-      console.error(`class ${this.roomId}: ${methodName} failed: ${describe(cause)}`);
+      console.error(`class ${this.roomId}: ${methodName} failed: ${describeError(cause)}`);
     }
   };
-}
-
-/** What a refused join is told, by refusal. */
-const ENTRY_REFUSALS: Partial<Record<JoinError, string>> = {
-  [JoinError.ClassEnded]: "this class has ended",
-  [JoinError.ClassLocked]: "the teacher has closed this class to newcomers",
-  [JoinError.ClassFull]: "this class is full",
-  [JoinError.NicknameNotAllowed]: "this nickname could pass for the teacher's; choose another",
-};
-
-/** An error as one log line, whatever was thrown (even a value that cannot be turned into a string). */
-function describe(error: unknown): string {
-  try {
-    if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
-    return String(error).slice(0, 300);
-  } catch {
-    return "an unprintable value";
-  }
 }
 
 async function unusedJoinCode(): Promise<string> {

@@ -61,3 +61,29 @@ export function conductSummary(conduct: Conduct): string | undefined {
   const { garbage, invalid, handlerError } = conduct.offences;
   return `${conduct.address}: ${garbage} garbage frames, ${invalid} invalid messages, ${handlerError} handler errors${conduct.cutOff ? ", cut off" : ""}`;
 }
+
+/** The address a participant's connection came from (the socket's, never a header). */
+export function connectionAddress(ref: unknown): string {
+  return (ref as { _socket?: { remoteAddress?: string } } | undefined)?._socket?.remoteAddress ?? "unknown";
+}
+
+/**
+ * A frame over Limits.maxMessageBytes makes the socket close itself (the
+ * transport refuses to read it): that is abuse too.
+ */
+export function onOversizedFrame(ref: unknown, then: () => void): void {
+  const socket = ref as { on?: (event: string, listener: (error: { code?: string }) => void) => void };
+  socket.on?.("error", (error) => {
+    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") then();
+  });
+}
+
+/** An error as one log line, whatever was thrown (even a value that cannot be turned into a string). */
+export function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+    return String(error).slice(0, 300);
+  } catch {
+    return "an unprintable value";
+  }
+}
