@@ -227,6 +227,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.registerMessages();
       this.clock.setInterval(() => {
         rules.releaseIdleHolds(this.classroom, now());
+        rules.tidyRates(this.classroom, now());
         this.disposeIfLongEmpty();
         void this.keepMixingInLine();
       }, 1000);
@@ -402,6 +403,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       onOversizedFrame(client.ref, () => this.markCutOff(client));
       if (role === Role.Teacher) this.seats.teacherSeated(auth.nickname);
       rules.seatParticipant(this.classroom, client.sessionId, {
+        // Rate limits follow the person (address and name), not the seat: rejoining does not reset them.
+        rateHolder: `${client.userData.address}|${auth.nickname.normalize("NFKC").toLowerCase()}`,
         nickname: auth.nickname,
         role,
         device: auth.device,

@@ -17,7 +17,7 @@ import {
 } from "../../shared/protocol.ts";
 import { NO_GROUP } from "../../shared/groups.ts";
 import { ClassroomState, ParticipantState, SceneObjectState, type PoseState } from "../../shared/state.ts";
-import { type RateWindows, forgetRates } from "./rateLimits.ts";
+import { type RateWindows, forgetRates, forgetStaleRates } from "./rateLimits.ts";
 import { dealParts, refreshTask } from "./tasks.ts";
 
 /** The class as the rules see it: replicated state plus server-only bookkeeping. */
@@ -28,8 +28,14 @@ export interface Classroom {
   lastTouchedAt: Map<string, number>;
   /** Models the teacher added during the class; they stay through step changes. */
   addedModels: { id: string; model: string; label: string }[];
-  /** Recent uses of rate-limited messages, by "seat:kind". */
+  /** Recent uses of rate-limited messages, by "holder:kind" (rateKey). */
   rateWindows: RateWindows;
+  /**
+   * Whose rate windows each seat uses: the same person rejoining (same
+   * network address, same name) finds their windows as they left them,
+   * so leaving and joining again does not reset a rate limit.
+   */
+  rateHolders: Map<string, string>;
   /** Recent chat and phrases, shown to newcomers. */
   recentEvents: ClassEventMessage[];
   /** Where each seat's head and hands are, by seat: sent outside the state (see avatarInterest.ts). */
@@ -70,6 +76,7 @@ export function openClassroom(lesson: Lesson): Classroom {
     lastTouchedAt: new Map(),
     addedModels: [],
     rateWindows: new Map(),
+    rateHolders: new Map(),
     recentEvents: [],
     avatars: new Map(),
     avatarsSent: new Map(),
@@ -174,6 +181,13 @@ export interface Newcomer {
   role: Role;
   device: Device;
   language: Language;
+  /** Who this is for rate limits, across rejoins (e.g. address and name); the seat when absent. */
+  rateHolder?: string;
+}
+
+/** The rate window of one kind of message for a seat (shared with earlier seats of the same holder). */
+export function rateKey(classroom: Classroom, seat: string, kind: string): string {
+  return `${classroom.rateHolders.get(seat) ?? seat}:${kind}`;
 }
 
 /** Gives a newcomer a seat with the first free avatar colour. */
@@ -186,6 +200,7 @@ export function seatParticipant(classroom: Classroom, seat: string, who: Newcome
   participant.language = who.language;
   participant.color = firstFreeColor(classroom.state);
   participant.slot = firstFreeSlot(classroom.state);
+  if (who.rateHolder !== undefined) classroom.rateHolders.set(seat, who.rateHolder);
   if (who.role === Role.Student && classroom.state.groups > 0) participant.group = smallestGroup(classroom.state);
   // Desktop users start around the table, facing it, at standing eye height.
   classroom.avatars.set(seat, { pose: { head: { p: [0, 1.6, 1.6], q: [0, 0, 0, 1] } }, version: 1 });
@@ -340,10 +355,17 @@ export function markReconnected(classroom: Classroom, seat: string): void {
   classroom.avatarsSent.delete(seat);
 }
 
+/** Forgets rate windows that can no longer refuse anything (those of people who left, in time). */
+export function tidyRates(classroom: Classroom, now: number): void {
+  const longest = Math.max(...Object.values(Limits.rates).map((rate) => rate.perMs));
+  forgetStaleRates(classroom.rateWindows, now, longest);
+}
+
 /** Removes a seat for good (the participant left or their grace ran out). */
 export function vacateSeat(classroom: Classroom, seat: string): void {
   releaseAllHeldBy(classroom, seat);
-  forgetRates(classroom.rateWindows, seat);
+  // A holder's windows outlive the seat (they run out by themselves); a seat's own go with it.
+  if (!classroom.rateHolders.delete(seat)) forgetRates(classroom.rateWindows, seat);
   if (classroom.state.followSeat === seat) classroom.state.followSeat = "";
   classroom.state.participants.delete(seat);
   classroom.avatars.delete(seat);

@@ -21,6 +21,11 @@ export function withinRate(windows: RateWindows, key: string, rate: Rate, now: n
   return true;
 }
 
+/** Forgets windows with nothing in them younger than `olderThanMs` (the longest rate's window will do). */
+export function forgetStaleRates(windows: RateWindows, now: number, olderThanMs: number): void {
+  for (const [key, uses] of windows) if (uses.every((at) => now - at >= olderThanMs)) windows.delete(key);
+}
+
 /** Forgets a participant's windows (they left). */
 export function forgetRates(windows: RateWindows, seat: string): void {
   for (const key of windows.keys()) if (key.startsWith(`${seat}:`)) windows.delete(key);

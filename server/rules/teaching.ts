@@ -9,7 +9,7 @@ import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 import { roundRobinGroup } from "../../shared/groups.ts";
 import { dealParts, refreshTask } from "./tasks.ts";
 import { ClassEventKind, Limits, Refusal, Role, type ClassEventMessage } from "../../shared/protocol.ts";
-import { type Classroom, type RuleResult, isTeacher, readPose, writePose } from "./classroom.ts";
+import { type Classroom, type RuleResult, isTeacher, rateKey, readPose, writePose } from "./classroom.ts";
 import { withinRate } from "./rateLimits.ts";
 import { silenceWhoMayNotSpeak } from "./voice.ts";
 
@@ -25,7 +25,7 @@ export function raiseHand(classroom: Classroom, seat: string, raised: boolean, n
   const participant = classroom.state.participants.get(seat);
   if (!participant) return refuse(Refusal.UnknownParticipant);
   if (raised === participant.handRaisedAt > 0) return ok;
-  if (raised && !withinRate(classroom.rateWindows, `${seat}:hand`, Limits.rates.hand, now))
+  if (raised && !withinRate(classroom.rateWindows, rateKey(classroom, seat, "hand"), Limits.rates.hand, now))
     return refuse(Refusal.RateLimited);
   participant.handRaisedAt = raised ? now : 0;
   return ok;
@@ -70,7 +70,7 @@ export function speak(
   const participant = classroom.state.participants.get(seat);
   if (!participant) return { ok: false, reason: Refusal.UnknownParticipant };
   if (participant.muted) return { ok: false, reason: Refusal.Muted };
-  if (!withinRate(classroom.rateWindows, `${seat}:${utterance.kind}`, RATE_OF[utterance.kind], now)) {
+  if (!withinRate(classroom.rateWindows, rateKey(classroom, seat, utterance.kind), RATE_OF[utterance.kind], now)) {
     return { ok: false, reason: Refusal.RateLimited };
   }
   const event = { seat, nickname: participant.nickname, at: now, ...utterance } as ClassEventMessage;

@@ -6,7 +6,7 @@
  * student without the floor is not heard even from a changed client.
  */
 import { Limits, Refusal, Role } from "../../shared/protocol.ts";
-import { type Classroom, type RuleResult, isTeacher } from "./classroom.ts";
+import { type Classroom, type RuleResult, isTeacher, rateKey } from "./classroom.ts";
 import { maySpeak } from "../../shared/voice.ts";
 import { withinRate } from "./rateLimits.ts";
 
@@ -17,7 +17,7 @@ const refuse = (reason: Refusal): RuleResult => ({ ok: false, reason });
 export function relaySignal(classroom: Classroom, from: string, to: string, now: number): RuleResult {
   if (from === to || !classroom.state.participants.has(from) || !classroom.state.participants.has(to))
     return refuse(Refusal.UnknownParticipant);
-  if (!withinRate(classroom.rateWindows, `${from}:signal`, Limits.rates.signal, now))
+  if (!withinRate(classroom.rateWindows, rateKey(classroom, from, "signal"), Limits.rates.signal, now))
     return refuse(Refusal.RateLimited);
   return ok;
 }

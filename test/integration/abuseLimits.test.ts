@@ -182,6 +182,20 @@ describe("a participant cut off for abuse", () => {
   });
 });
 
+describe("rate limits", () => {
+  it("follow the person: leaving and joining again does not reset them", async () => {
+    const { code } = await newClass();
+    const first = await joinClassAsBot(classes.endpoint, code, { nickname: "Chatty" });
+    for (let i = 0; i < Limits.rates.chat.count; i++) first.connection.chat(`hello ${i}`);
+    first.connection.chat("one too many");
+    await vi.waitFor(() => expect(first.connection.view.getState().lastRefusal?.reason).toBe(Refusal.RateLimited));
+    await first.leave();
+    const again = classes.track(await joinClassAsBot(classes.endpoint, code, { nickname: "Chatty" }));
+    again.connection.chat("back again");
+    await vi.waitFor(() => expect(again.connection.view.getState().lastRefusal?.reason).toBe(Refusal.RateLimited));
+  });
+});
+
 describe("objects", () => {
   it("one participant holds at most two at once", async () => {
     const { teacher, code } = await newClass();
