@@ -64,6 +64,10 @@ describe("uploaded model checks", () => {
       withJson({ asset: { version: "2.0" }, images: [{ uri: "data:image/png;base64,AAAA" }] }),
       /outside files/,
     ],
+    // Found by the protocol fuzz test: these once made the check throw (a 500) instead of refusing.
+    ["a null buffer", withJson({ asset: { version: "2.0" }, buffers: [null] }), /buffers/],
+    ["images that are not a list", withJson({ asset: { version: "2.0" }, images: {} }), /images/],
+    ["JSON that is not an object", withJson([1]), /object/],
     [
       "too many nodes",
       withJson({ asset: { version: "2.0" }, nodes: Array.from({ length: 3000 }, () => ({})) }),

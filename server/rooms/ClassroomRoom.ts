@@ -370,6 +370,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     }
 
     override async onDispose() {
+      // A room whose creation was refused (bad options, unknown lesson) has nothing to keep.
+      if (!this.classroom) return;
       if (this.mixingRoom) await context.mixingVoice?.closeRoom(this.mixingRoom);
       await this.storeReplayFrames();
       if (this.finished || this.state.ended) await context.store.remove(this.roomId).catch(() => undefined);
