@@ -7,8 +7,6 @@ import {
   type AuthContext,
   type Client,
   ClientState,
-  CloseCode as ColyseusCloseCode,
-  OnMessageException,
   Room,
   type RoomException,
   type RoomMethodName,
@@ -27,7 +25,6 @@ import {
   JoinError,
   Limits,
   PROTOCOL_VERSION,
-  Refusal,
   Role,
   ServerMessage,
   clientMessageSchemas,
@@ -56,20 +53,11 @@ import { REPLAY_SAMPLE_MS } from "../../shared/replay.ts";
 import { SessionRecorder } from "../records/sessionRecorder.ts";
 import type { MixingRoom, MixingSeat, MixingVoice } from "../voice/mixingVoice.ts";
 import { entryRefusal } from "../rules/admission.ts";
-import { AddressEvent, type AddressLimits } from "../rules/addressLimits.ts";
-import {
-  type Conduct,
-  Offence,
-  conductSummary,
-  connectionAddress,
-  countOffence,
-  describeError,
-  newConduct,
-  onOversizedFrame,
-} from "./conduct.ts";
+import type { AddressLimits } from "../rules/addressLimits.ts";
+import { type Conduct, Offence, describeError } from "./conduct.ts";
 import { ENTRY_REFUSALS, JoinOrCreateOptions, SeatKeeper } from "./seatKeeper.ts";
 import { rememberEnded } from "./entryPaths.ts";
-import { FrameProblem, checkFrame } from "./frameCheck.ts";
+import { ConductKeeper } from "./conductKeeper.ts";
 import { guardRoom } from "./roomGuards.ts";
 import { type TurnConfig, iceServersFor } from "../voice/turnCredentials.ts";
 
@@ -101,14 +89,6 @@ export interface ClassroomRoomContext {
   turn?: TurnConfig;
 }
 
-/** Close codes that mean the room itself closed the connection on purpose: no seat is held. */
-const CLOSED_BY_ROOM: ReadonlySet<number> = new Set([
-  CloseCode.Removed,
-  CloseCode.TooManyInvalidMessages,
-  // Colyseus closes a connection with this code when it sends more than maxMessagesPerSecond.
-  ColyseusCloseCode.WITH_ERROR,
-]);
-
 /** The create option the server uses to bring a saved class back. */
 export const RESTORE = "__restoreFromSnapshot";
 const SAVE_INTERVAL_MS = 2000;
@@ -131,6 +111,12 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** SHA-256 of the teacher key, hex; the key itself is kept only until the creator has it. */
     teacherKeyHash!: string;
     keyForCreator: string | undefined;
+    readonly conduct = new ConductKeeper(
+      () => this.roomId,
+      (client, message) => this.refuse(client, message),
+      now,
+      context.addressLimits,
+    );
     readonly seats = new SeatKeeper(() => ({
       code: this.roomId,
       teacherKeyHash: this.teacherKeyHash,
@@ -186,9 +172,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     override async onCreate(options: unknown) {
       guardRoom(this, {
-        acceptFrame: (client, frame) => this.acceptFrame(client as ClassroomClient, frame),
+        acceptFrame: (client, frame) => this.conduct.acceptFrame(client as ClassroomClient, frame),
         frameFailed: (client, error) =>
-          this.offence(client as ClassroomClient, Offence.HandlerError, describeError(error)),
+          this.conduct.offence(client as ClassroomClient, Offence.HandlerError, describeError(error)),
         acceptSeat: (sessionId, auth, promised) => this.seats.acceptSeat(sessionId, auth, promised),
       });
       const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
@@ -401,12 +387,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
       }
       const role = isCreator || teacherKey !== undefined ? Role.Teacher : Role.Student;
-      client.userData = newConduct(connectionAddress(client.ref), now());
-      onOversizedFrame(client.ref, () => this.markCutOff(client));
+      const { address } = this.conduct.joined(client);
       if (role === Role.Teacher) this.seats.teacherSeated(auth.nickname);
       rules.seatParticipant(this.classroom, client.sessionId, {
         // Rate limits follow the person (address and name), not the seat: rejoining does not reset them.
-        rateHolder: `${client.userData.address}|${auth.nickname.normalize("NFKC").toLowerCase()}`,
+        rateHolder: `${address}|${auth.nickname.normalize("NFKC").toLowerCase()}`,
         nickname: auth.nickname,
         role,
         device: auth.device,
@@ -429,12 +414,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     override async onDrop(client: ClassroomClient, code?: number) {
       // A participant the room closed on purpose (removed, or cut off for
       // abuse) gets no seat held for them: they come back only through a
-      // fresh join, which the join gate counts. The flag, not only the close
-      // code, says so: the other side may answer a close with any code.
+      // fresh join, which the join gate counts.
       const conduct = client.userData;
-      if (code === ColyseusCloseCode.WITH_ERROR) this.markCutOff(client);
-      const closedByRoom = conduct?.cutOff === true || (code !== undefined && CLOSED_BY_ROOM.has(code));
-      if (closedByRoom || !this.state.participants.has(client.sessionId)) {
+      if (this.conduct.closedOnPurpose(client, code) || !this.state.participants.has(client.sessionId)) {
         await this.onLeave(client);
         return;
       }
@@ -460,8 +442,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     override async onLeave(client: ClassroomClient) {
       this.seats.settled(client.sessionId);
-      const summary = client.userData ? conductSummary(client.userData) : undefined;
-      if (summary) console.warn(`class ${this.roomId}: a participant left: ${summary}`);
+      this.conduct.left(client);
       rules.vacateSeat(this.classroom, client.sessionId);
       const mixing = this.mixingSeats.get(client.sessionId);
       this.mixingSeats.delete(client.sessionId);
@@ -577,7 +558,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         ) => rules.RuleResult | Promise<rules.RuleResult>;
         this.onMessage(type, (client: ClassroomClient, raw: unknown) => {
           const parsed = schema.safeParse(raw);
-          if (!parsed.success) return this.rejectInvalid(client, type, z.prettifyError(parsed.error));
+          if (!parsed.success) return this.conduct.rejectInvalid(client, type, z.prettifyError(parsed.error));
           const reply = (result: rules.RuleResult) => {
             // Pose updates are a stream: a refused one is superseded by the next.
             if (result.ok || type === ClientMessage.Pose) return;
@@ -592,7 +573,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         });
       }
       // checkFrame lets no unknown type through; should one reach here, its arguments are not trusted even to be strings.
-      this.onMessage("*", (client: ClassroomClient) => this.offence(client, Offence.Garbage, "unknown message"));
+      this.onMessage("*", (client: ClassroomClient) =>
+        this.conduct.offence(client, Offence.Garbage, "unknown message"),
+      );
     }
 
     /** Sends what a participant said to everyone, if the rules let them say it. */
@@ -607,60 +590,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       client.send(ServerMessage.Refused, message);
     }
 
-    /** A malformed message changes nothing; a client that keeps sending them is cut off. */
-    rejectInvalid(client: ClassroomClient, request: ClientMessage, detail: string) {
-      if (this.offence(client, Offence.Invalid, `${request}: ${detail}`))
-        this.refuse(client, { request, reason: Refusal.InvalidMessage, detail: detail.slice(0, 300) });
-    }
-
-    /** Drops a frame that is not our protocol, counting it against its sender. */
-    acceptFrame(client: ClassroomClient, frame: unknown): boolean {
-      const checked = checkFrame(frame);
-      if (checked.ok) return true;
-      const stillHere = this.offence(client, Offence.Garbage, checked.problem);
-      // A client of another version may send a type this one does not know: it hears so.
-      if (stillHere && checked.problem === FrameProblem.UnknownType)
-        this.refuse(client, { request: "unknown", reason: Refusal.InvalidMessage, detail: checked.problem });
-      return false;
-    }
-
-    /**
-     * Counts an offence against a connection: logged once, and past the
-     * budget the connection is cut off (and counted against its address).
-     * Returns false once the connection is cut off.
-     */
-    offence(client: ClassroomClient, offence: Offence, detail: string): boolean {
-      const conduct = (client.userData ??= newConduct(connectionAddress(client.ref), now()));
-      if (conduct.cutOff) return false;
-      const { logLine, spent } = countOffence(conduct, offence, detail);
-      if (logLine) console.warn(`class ${this.roomId}: ${logLine}`);
-      if (!spent) return true;
-      this.markCutOff(client);
-      client.leave(CloseCode.TooManyInvalidMessages);
-      return false;
-    }
-
-    /** No seat is held for a connection cut off for abuse, and its address is counted for it. */
-    markCutOff(client: ClassroomClient) {
-      const conduct = client.userData;
-      if (!conduct || conduct.cutOff) return;
-      conduct.cutOff = true;
-      context.addressLimits?.count(AddressEvent.CutOff, conduct.address);
-    }
-
-    /**
-     * Whatever a handler, timer or lifecycle hook throws stays in the room:
-     * a message that made a handler throw counts against its sender; the
-     * rest is logged. Refusals (ServerError) are answers, not failures.
-     */
+    /** Whatever a handler, timer or hook throws stays in the room (ConductKeeper.uncaught). */
     override onUncaughtException(error: RoomException, methodName: RoomMethodName) {
-      if (error instanceof OnMessageException) {
-        this.offence(error.client as ClassroomClient, Offence.HandlerError, describeError(error.cause ?? error));
-        return;
-      }
-      const cause = (error as { cause?: unknown }).cause ?? error;
-      if (cause instanceof ServerError) return;
-      console.error(`class ${this.roomId}: ${methodName} failed: ${describeError(cause)}`);
+      this.conduct.uncaught(error, methodName);
     }
   };
 }
