@@ -30,6 +30,8 @@ export class JanusVoice extends VoiceChannel {
   private bitrate: number = VoiceBitrate.normal;
   private readonly waiting = new Map<string, (message: JanusMessage) => void>();
   private joined = false;
+  /** What this page last asked the media server: muted or not (it joins muted). */
+  private askedMuted = true;
 
   constructor(
     connection: ClassroomConnection,
@@ -65,7 +67,12 @@ export class JanusVoice extends VoiceChannel {
     const sender = this.peer?.getTransceivers()[0]?.sender;
     if (!sender || !this.joined) return;
     if (sender.track !== (track ?? null)) await sender.replaceTrack(track ?? null).catch(() => undefined);
-    await this.request({ request: "configure", muted: track === undefined }).catch(() => undefined);
+    // Asked only when it changes: the class changes often, and each request is a round trip to wait for.
+    const muted = track === undefined;
+    if (muted === this.askedMuted) return;
+    await this.request({ request: "configure", muted })
+      .then(() => (this.askedMuted = muted))
+      .catch(() => undefined);
   }
 
   /**
@@ -80,6 +87,7 @@ export class JanusVoice extends VoiceChannel {
       ?.sender.replaceTrack(this.microphone?.getAudioTracks()[0] ?? null)
       .catch(() => undefined);
     await this.request({ request: "configure", muted: false });
+    this.askedMuted = false;
   }
 
   private async join(): Promise<void> {

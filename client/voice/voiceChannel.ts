@@ -25,9 +25,13 @@ export interface VoiceState {
 export interface VoicePeerStats {
   /** The other participant's seat, or "media-server". */
   seat: string;
+  /** Whether the connection to them is up (a connection still being made carries nothing). */
+  state: RTCPeerConnectionState;
   /** Audio bytes sent to / received from them so far. */
   sentBytes: number;
   receivedBytes: number;
+  /** When the browser counted them (ms): rates over a window need the browser's time, not the caller's. */
+  at: number;
   /** From their reports on what we send. */
   lossFraction: number;
   roundTripMs: number;
@@ -35,6 +39,7 @@ export interface VoicePeerStats {
 
 interface RtpStat {
   type: string;
+  timestamp: number;
   kind?: string;
   bytesSent?: number;
   bytesReceived?: number;
@@ -54,6 +59,13 @@ export abstract class VoiceChannel {
   speakingNow: () => boolean = () => false;
   protected microphone: MediaStream | undefined;
   protected readonly stops: (() => void)[] = [];
+  /** The microphone being asked for: everyone who needs it waits for the same answer. */
+  private microphoneRequest: Promise<void> | undefined;
+  /** The last change of what is sent: the next one starts after it. */
+  private sendingChange: Promise<void> = Promise.resolve();
+  protected stopped = false;
+  /** Whether the room last showed this participant's microphone on. */
+  private roomShowedMicOn = false;
 
   constructor(
     protected readonly connection: ClassroomConnection,
@@ -69,6 +81,7 @@ export abstract class VoiceChannel {
   }
 
   stop(): void {
+    this.stopped = true;
     this.stops.splice(0).forEach((stop) => stop());
     this.microphone?.getTracks().forEach((track) => track.stop());
     this.microphone = undefined;
@@ -88,9 +101,12 @@ export abstract class VoiceChannel {
 
   /** May this participant speak now (the same rule as the room's)? */
   allowed(): boolean {
-    const view = this.connection.view.getState();
-    const me = view.participants.find((p) => p.seat === this.connection.seat);
-    return me !== undefined && maySpeak(view.voice.open, me);
+    const me = this.me();
+    return me !== undefined && maySpeak(this.connection.view.getState().voice.open, me);
+  }
+
+  private me() {
+    return this.connection.view.getState().participants.find((p) => p.seat === this.connection.seat);
   }
 
   /** Audio bytes and link quality towards each peer. */
@@ -112,33 +128,60 @@ export abstract class VoiceChannel {
   protected classChanged(): void {
     // The teacher at once, a student given the floor: the first words of a push-to-talk are not lost waiting for it.
     if (this.allowed() && this.state.getState().mic === "off") void this.openMicrophone();
+    // A dropped link switches the microphone off in the room (listeners then mute it); still sending, say so again.
+    const micOn = this.me()?.micOn ?? false;
+    if (this.roomShowedMicOn && !micOn && this.state.getState().sending && this.allowed()) this.connection.setMic(true);
+    this.roomShowedMicOn = micOn;
     void this.updateSending();
   }
 
-  protected async updateSending(): Promise<void> {
-    const { talkHeld, micOpen, sending } = this.state.getState();
+  /**
+   * Sends or stops as this participant wants and may now. Changes run one
+   * after another, each reading the wishes when it starts: a press while the
+   * microphone is still being asked for is sent once it is ready, and a quick
+   * press and release cannot end with the microphone left on.
+   */
+  protected updateSending(): Promise<void> {
+    this.sendingChange = this.sendingChange
+      .then(() => this.applySending())
+      .catch((error: unknown) => console.warn("voice: could not change what is sent", error));
+    return this.sendingChange;
+  }
+
+  private async applySending(): Promise<void> {
+    const { talkHeld, micOpen } = this.state.getState();
     const want = (talkHeld || micOpen) && this.allowed();
     if (want && !this.microphone) await this.openMicrophone();
+    if (this.stopped) return;
     const track = want ? this.microphone?.getAudioTracks()[0] : undefined;
     await this.send(track);
     const now = track !== undefined;
-    if (now !== sending) {
+    if (now !== this.state.getState().sending) {
       this.state.setState({ sending: now });
       this.connection.setMic(now);
     }
   }
 
-  protected async openMicrophone(): Promise<void> {
-    if (this.state.getState().mic === "asking") return;
+  protected openMicrophone(): Promise<void> {
+    this.microphoneRequest ??= this.askForMicrophone();
+    return this.microphoneRequest;
+  }
+
+  private async askForMicrophone(): Promise<void> {
     this.state.setState({ mic: "asking" });
     try {
-      this.microphone = await navigator.mediaDevices.getUserMedia({
+      const microphone = await navigator.mediaDevices.getUserMedia({
         audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 },
       });
-      this.speakingNow = this.audio.analyse(this.microphone);
+      // The class closed while the browser asked: let the microphone go at once.
+      if (this.stopped) return microphone.getTracks().forEach((track) => track.stop());
+      this.microphone = microphone;
+      this.speakingNow = this.audio.analyse(microphone);
       this.state.setState({ mic: "ready" });
     } catch {
       this.state.setState({ mic: "denied" });
+      // Asked again the next time they try to speak (they may allow it in the browser meanwhile).
+      this.microphoneRequest = undefined;
     }
   }
 
@@ -161,13 +204,16 @@ export abstract class VoiceChannel {
   protected static async statsOf(seat: string, connection: RTCPeerConnection): Promise<VoicePeerStats> {
     const entry: VoicePeerStats = {
       seat,
+      state: connection.connectionState,
       sentBytes: 0,
       receivedBytes: 0,
+      at: 0,
       lossFraction: 0,
       roundTripMs: 0,
     };
     (await connection.getStats()).forEach((stat: RtpStat) => {
       if (stat.kind !== "audio") return;
+      entry.at = Math.max(entry.at, stat.timestamp);
       if (stat.type === "outbound-rtp") entry.sentBytes += stat.bytesSent ?? 0;
       if (stat.type === "inbound-rtp") entry.receivedBytes += stat.bytesReceived ?? 0;
       if (stat.type === "remote-inbound-rtp") {

@@ -17,8 +17,12 @@ import { startTestServer } from "../support/server.ts";
 import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf, startClassThroughLobby } from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const WINDOW_MS = 3000;
+/** Long enough to tell a tone (24 kbit/s: 6 KB) from nothing, short enough to keep the suite quick. */
+const WINDOW_MS = 2000;
+/** Under this in a window, nothing is being sent (a tone sends this in a tenth of a second). */
+const NOTHING = 300;
+/** A busy machine answers a page's evaluation in seconds: every wait on a page gets this long. */
+const SOON = { timeout: 15_000 };
 /** Students besides the teacher; VOICE_STUDENTS=N measures a larger class (the suite runs with 2). */
 const STUDENTS = Number(process.env.VOICE_STUDENTS ?? 2);
 
@@ -28,9 +32,30 @@ function statsOf(page: Page): Promise<VoicePeerStats[]> {
 
 /** Audio bytes a page received from (or sent to) the media server over a few seconds. */
 async function bytesOver(page: Page, direction: "receivedBytes" | "sentBytes"): Promise<number> {
-  const before = (await statsOf(page))[0]?.[direction] ?? 0;
-  await pause(WINDOW_MS);
-  return ((await statsOf(page))[0]?.[direction] ?? 0) - before;
+  return (await rateOver(page, direction)).bytes;
+}
+
+/** Bytes over one window, and their rate by the browser's own clock (a busy page answers late, and unevenly). */
+async function rateOver(page: Page, direction: "receivedBytes" | "sentBytes") {
+  const before = (await statsOf(page))[0];
+  await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+  const after = (await statsOf(page))[0];
+  const bytes = (after?.[direction] ?? 0) - (before?.[direction] ?? 0);
+  const ms = (after?.at ?? 0) - (before?.at ?? 0);
+  return { bytes, kbps: ms > 0 ? ((bytes * 8) / ms).toFixed(1) : "?" };
+}
+
+/** Waits until a whole window carries nothing (what was in flight when the mic closed has gone); fails if it never does. */
+async function untilQuiet(page: Page, direction: "receivedBytes" | "sentBytes"): Promise<void> {
+  await expect.poll(() => bytesOver(page, direction), { timeout: 20_000, interval: 0 }).toBeLessThan(NOTHING);
+}
+
+/** The mixing room's participants, as the media server lists them. */
+async function listed(admin: JanusClient, room: number) {
+  return (await admin.audioBridge({ request: "listparticipants", room })).participants as {
+    id: number;
+    muted: boolean;
+  }[];
 }
 
 /**
@@ -47,15 +72,14 @@ const SILENT = 0.02;
 /** Waits until a page hears the mix (the beeps reach it within a few seconds). */
 async function untilHeard(page: Page): Promise<number> {
   let loudest = 0;
-  await expect
-    .poll(async () => (loudest = await loudestMix(page)), { timeout: 15_000, interval: 300 })
-    .toBeGreaterThan(HEARD);
+  await expect.poll(async () => (loudest = await loudestMix(page)), { ...SOON, interval: 300 }).toBeGreaterThan(HEARD);
   return loudest;
 }
 
-const kbps = (bytes: number) => ((bytes * 8) / WINDOW_MS).toFixed(1);
 const sending = (page: Page) =>
   page.evaluate(() => (window as unknown as Hooks).meridianTest.voiceState()?.sending ?? false);
+const talkHeld = (page: Page) =>
+  page.evaluate(() => (window as unknown as Hooks).meridianTest.voiceState()?.talkHeld ?? false);
 
 describe("voice through a media server (Janus AudioBridge)", () => {
   let janus: RunningJanus;
@@ -74,11 +98,18 @@ describe("voice through a media server (Janus AudioBridge)", () => {
     // Small windows: four browsers drawing 3D on a software renderer share the machine with Janus.
     const open = () => openBrowser({ width: 480, height: 360 }, { fakeMedia: true });
     // The teacher's window fits the teacher tools.
-    teacher = await openBrowser({ width: 900, height: 700 }, { fakeMedia: true });
-    for (let i = 0; i < STUDENTS; i++) students.push(await open());
+    const [teacherBrowser, ...studentBrowsers] = await Promise.all([
+      openBrowser({ width: 900, height: 700 }, { fakeMedia: true }),
+      ...Array.from({ length: STUDENTS }, open),
+    ]);
+    teacher = teacherBrowser!;
+    students.push(...studentBrowsers);
     const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Ms Okafor", "solar-system");
-    for (const [i, student] of students.entries())
-      await joinThroughLobby(student.page, `${base}/?test=1`, code, ["Ana", "Bo"][i] ?? `Student ${i + 1}`);
+    await Promise.all(
+      students.map((student, i) =>
+        joinThroughLobby(student.page, `${base}/?test=1`, code, ["Ana", "Bo"][i] ?? `Student ${i + 1}`),
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -91,29 +122,28 @@ describe("voice through a media server (Janus AudioBridge)", () => {
   it("each participant has one connection, to the media server, and hears the teacher through it", async () => {
     for (const page of [teacher.page, ...students.map((s) => s.page)])
       await expect
-        .poll(async () => (await statsOf(page)).map((s) => s.seat), { timeout: 20_000 })
-        .toEqual(["media-server"]);
+        .poll(async () => (await statsOf(page)).map((s) => `${s.seat} ${s.state}`), { timeout: 30_000 })
+        .toEqual(["media-server connected"]);
     // The mix is silent until the students' audio has started, and stays so until someone speaks.
-    await expect.poll(() => loudestMix(students[0]!.page), { timeout: 10_000 }).toBeLessThan(SILENT);
+    await expect.poll(() => loudestMix(students[0]!.page), SOON).toBeLessThan(SILENT);
     const quiet = await loudestMix(students[0]!.page);
     await teacher.page.locator('button[name="mic-open"]').click();
     try {
-      await expect.poll(() => sending(teacher.page), { timeout: 15_000 }).toBe(true);
-      await pause(1500);
-      const [up, ...down] = await Promise.all([
-        bytesOver(teacher.page, "sentBytes"),
-        ...students.map((student) => bytesOver(student.page, "receivedBytes")),
-      ]);
+      await expect.poll(() => sending(teacher.page), SOON).toBe(true);
       const levels = await Promise.all(students.map((student) => untilHeard(student.page)));
+      const [up, ...down] = await Promise.all([
+        rateOver(teacher.page, "sentBytes"),
+        ...students.map((student) => rateOver(student.page, "receivedBytes")),
+      ]);
       console.log(
-        `media server, class of ${STUDENTS + 1} (teacher speaking): teacher up ${kbps(up)} kbit/s; each student ` +
-          `down ${down.map(kbps).join(", ")} kbit/s; loudest heard ${levels.map((l) => l.toFixed(2)).join(", ")} ` +
+        `media server, class of ${STUDENTS + 1} (teacher speaking): teacher up ${up!.kbps} kbit/s; each student ` +
+          `down ${down.map((d) => d.kbps).join(", ")} kbit/s; loudest heard ${levels.map((l) => l.toFixed(2)).join(", ")} ` +
           `(silent before: ${quiet.toFixed(3)})`,
       );
     } finally {
       // Whatever happened, the teacher's mic closes: the next checks need a silent class.
       await teacher.page.locator('button[name="mic-open"]').click();
-      await expect.poll(() => sending(teacher.page)).toBe(false);
+      await expect.poll(() => sending(teacher.page), SOON).toBe(false);
     }
   });
 
@@ -121,49 +151,35 @@ describe("voice through a media server (Janus AudioBridge)", () => {
     const bo = students[1]!.page;
     const { room, id } = (await bo.evaluate(() => (window as unknown as Hooks).meridianTest.voiceServer()))!;
     await bo.keyboard.down("KeyT");
-    await pause(800);
+    await expect.poll(() => talkHeld(bo), SOON).toBe(true);
+    expect(await bytesOver(bo, "sentBytes")).toBeLessThan(NOTHING);
+    // Read after the window: the page had all of it to start sending wrongly, and the mix was heard just now.
     expect(await sending(bo)).toBe(false);
-    expect(await bytesOver(bo, "sentBytes")).toBeLessThan(300);
-    await pause(800);
     expect(await loudestMix(students[0]!.page)).toBeLessThan(SILENT);
-    const listed = (await janusAdmin.audioBridge({ request: "listparticipants", room })).participants as {
-      id: number;
-      muted: boolean;
-    }[];
-    expect(listed).toHaveLength(STUDENTS + 1);
-    expect(listed.find((p) => p.id === id)?.muted).toBe(true);
+    const present = await listed(janusAdmin, room);
+    expect(present).toHaveLength(STUDENTS + 1);
+    expect(present.find((p) => p.id === id)?.muted).toBe(true);
     await bo.keyboard.up("KeyT");
-    // Even a changed page that unmutes itself on the media server is muted again within a second.
+    // Even a changed page that unmutes itself on the media server (it waits for the server's yes) is muted again.
     await bo.evaluate(() => (window as unknown as Hooks).meridianTest.voiceForceUnmute());
-    await pause(1800);
-    const relisted = (await janusAdmin.audioBridge({ request: "listparticipants", room })).participants as {
-      id: number;
-      muted: boolean;
-    }[];
-    expect(relisted.find((p) => p.id === id)?.muted).toBe(true);
+    await expect.poll(async () => (await listed(janusAdmin, room)).find((p) => p.id === id)?.muted, SOON).toBe(true);
   });
 
   it("given the floor, a student is heard by all through the mix; let go, they send nothing", async () => {
     const ana = students[0]!;
     const seat = await seatOf(ana.page);
-    await pause(1000);
-    await expect.poll(() => loudestMix(students[1]!.page), { timeout: 10_000 }).toBeLessThan(SILENT);
+    await expect.poll(() => loudestMix(students[1]!.page), SOON).toBeLessThan(SILENT);
     await teacher.page.locator(`.roster li[data-seat="${seat}"] button[name="floor"]`).click();
-    await expect.poll(() => ana.page.locator('button[name="talk"]').isDisabled()).toBe(false);
+    await expect.poll(() => ana.page.locator('button[name="talk"]').isDisabled(), SOON).toBe(false);
     await ana.page.keyboard.down("KeyT");
-    await expect.poll(() => sending(ana.page), { timeout: 15_000 }).toBe(true);
-    await pause(1500);
-    const [anaUp, boHears] = await Promise.all([
-      bytesOver(ana.page, "sentBytes"),
-      untilHeard(students[1]!.page),
-      untilHeard(teacher.page),
-    ]);
-    console.log(`media server, a student speaking: up ${kbps(anaUp)} kbit/s; loudest heard ${boHears.toFixed(2)}`);
+    await expect.poll(() => sending(ana.page), SOON).toBe(true);
+    const [boHears] = await Promise.all([untilHeard(students[1]!.page), untilHeard(teacher.page)]);
+    const anaUp = await rateOver(ana.page, "sentBytes");
+    console.log(`media server, a student speaking: up ${anaUp.kbps} kbit/s; loudest heard ${boHears.toFixed(2)}`);
     await ana.page.screenshot({ path: `${SCREENSHOT_DIR}/voice-media-server-student.png` });
 
     await ana.page.keyboard.up("KeyT");
-    await expect.poll(() => sending(ana.page)).toBe(false);
-    await pause(500);
-    expect(await bytesOver(ana.page, "sentBytes")).toBeLessThan(300);
+    await expect.poll(() => sending(ana.page), SOON).toBe(false);
+    await untilQuiet(ana.page, "sentBytes");
   });
 });
