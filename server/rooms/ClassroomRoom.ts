@@ -416,15 +416,10 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       // abuse) gets no seat held for them: they come back only through a
       // fresh join, which the join gate counts.
       const conduct = client.userData;
-      if (this.conduct.closedOnPurpose(client, code) || !this.state.participants.has(client.sessionId)) {
-        await this.onLeave(client);
-        return;
-      }
+      // Returning without allowing a reconnection lets the seat go: Colyseus then calls onLeave itself.
+      if (this.conduct.closedOnPurpose(client, code) || !this.state.participants.has(client.sessionId)) return;
       // Joining and dropping in a loop must not fill the class with held seats (admission.ts).
-      if (conduct && !this.seats.holdOnDrop(client.sessionId, conduct, now())) {
-        await this.onLeave(client);
-        return;
-      }
+      if (conduct && !this.seats.holdOnDrop(client.sessionId, conduct, now())) return;
       rules.markDropped(this.classroom, client.sessionId);
       this.allowReconnection(client, Limits.reconnectGraceSeconds).catch(() => {
         // The grace ran out or the room is closing; onLeave vacates the seat.

@@ -2,10 +2,9 @@
  * Debian's Chromium driven by playwright-core. Never downloads a browser; in
  * CI a missing browser fails the run instead of skipping.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { existsSync } from "node:fs";
+import { afterAll } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -21,45 +20,64 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Opens a fresh, isolated browser profile with one page; `phone` gives it a touch screen and a phone's screen. */
+const BROWSER_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+];
+/** A microphone that plays a tone, granted without a prompt: voice tests hear real WebRTC audio. */
+const FAKE_MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
+
+/**
+ * One Chromium per test file (and one more with a fake microphone when a
+ * test asks for it); each participant gets a fresh, isolated context in it.
+ * A context opens in a fraction of a browser's start-up time, which on a
+ * two-core machine adds up over a few dozen participants.
+ */
+const sharedBrowsers = new Map<boolean, Promise<Browser>>();
+
+function sharedBrowser(fakeMedia: boolean): Promise<Browser> {
+  let browser = sharedBrowsers.get(fakeMedia);
+  if (!browser) {
+    browser = chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...BROWSER_ARGS, ...(fakeMedia ? FAKE_MEDIA_ARGS : [])],
+    });
+    sharedBrowsers.set(fakeMedia, browser);
+  }
+  return browser;
+}
+
+afterAll(async () => {
+  const browsers = [...sharedBrowsers.values()];
+  sharedBrowsers.clear();
+  await Promise.all(browsers.map(async (browser) => (await browser.catch(() => undefined))?.close()));
+});
+
+/** Opens a fresh, isolated browser context with one page; `phone` gives it a touch screen and a phone's screen. */
 export async function openBrowser(
   viewport = { width: 1280, height: 800 },
   { phone = false, fakeMedia = false }: { phone?: boolean; fakeMedia?: boolean } = {},
 ): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "meridian-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
+  const context = await (
+    await sharedBrowser(fakeMedia)
+  ).newContext({
     viewport,
     // A phone's screen at one pixel per point: the software renderer draws four times fewer pixels.
     ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1 } : {}),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-angle=swiftshader",
-      "--enable-unsafe-swiftshader",
-      // A microphone that plays a tone, granted without a prompt: voice tests hear real WebRTC audio.
-      ...(fakeMedia ? ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] : []),
-    ],
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const logs: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") logs.push(`${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => logs.push(`exception: ${error.message}`));
-  return {
-    context,
-    page,
-    logs,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, logs, close: () => context.close() };
 }
