@@ -8,13 +8,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { ConnectionStatus } from "../../client/net/classView.ts";
-import { JoinFailure, type JoinFailedError } from "../../client/net/connection.ts";
+import { JoinFailure } from "../../client/net/connection.ts";
 import { ClientMessage, Limits, Refusal, Role } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { startTestServer } from "../support/server.ts";
 import { classServerForThisFile } from "../support/classServer.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcpProxy.ts";
-import { LESSON, rawJoin } from "../support/rawEntry.ts";
+import { LESSON, failureOf, rawJoin } from "../support/rawEntry.ts";
 
 /** The rules' clock: a test moves it on to make seats long-lived. */
 let clockOffset = 0;
@@ -35,12 +35,6 @@ async function networkAt(address: string) {
   proxies.push(proxy);
   return { proxy, endpoint: `http://127.0.0.1:${proxy.port}` };
 }
-
-const failureOf = (attempt: Promise<unknown>) =>
-  attempt.then(
-    () => undefined,
-    (error: JoinFailedError) => error.failure,
-  );
 
 async function newClass(): Promise<{ teacher: Bot; code: string }> {
   const teacher = classes.track(await createClassAsBot(classes.endpoint, LESSON, { nickname: "Ms Okafor" }));

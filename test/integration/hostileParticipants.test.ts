@@ -12,16 +12,18 @@ import { JoinFailure, type JoinFailedError } from "../../client/net/connection.t
 import { ClientMessage, Limits, Role, ServerMessage } from "../../shared/protocol.ts";
 import { classServerForThisFile } from "../support/classServer.ts";
 import { killAllServerProcesses, startServerProcess } from "../support/serverProcess.ts";
-import { LESSON, createOptionsFor, joinOptionsFor, matchmake, rawJoin, takeReservedSeat } from "../support/rawEntry.ts";
+import {
+  LESSON,
+  createOptionsFor,
+  failureOf,
+  joinOptionsFor,
+  matchmake,
+  rawJoin,
+  takeReservedSeat,
+} from "../support/rawEntry.ts";
 
 const classes = classServerForThisFile();
 afterAll(() => killAllServerProcesses());
-
-const failureOf = (attempt: Promise<unknown>) =>
-  attempt.then(
-    () => undefined,
-    (error: JoinFailedError) => error.failure,
-  );
 
 describe("one participant cannot stop the server", () => {
   it("messages typed '*' or otherwise unexpected, carrying values that cannot be printed, leave every class running", async () => {

@@ -1,18 +1,13 @@
 /** Guessing join codes is cut short; real classes stay joinable for everyone else. */
 import { describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
-import { JoinFailure, type JoinFailedError } from "../../client/net/connection.ts";
+import { JoinFailure } from "../../client/net/connection.ts";
 import { classServerForThisFile } from "../support/classServer.ts";
+import { failureOf } from "../support/rawEntry.ts";
 
 const MAX_FAILURES = 5;
 
 const classes = classServerForThisFile({ addressRates: { failedJoin: { count: MAX_FAILURES, perMs: 60_000 } } });
-
-const failureOf = (attempt: Promise<unknown>) =>
-  attempt.then(
-    () => undefined,
-    (error: JoinFailedError) => error.failure,
-  );
 
 describe("failed join limit", () => {
   it("after too many wrong codes, even a right code is refused for a while", async () => {

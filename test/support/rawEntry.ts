@@ -3,6 +3,7 @@
  * bare SDK rooms, for tests that act as a hostile participant would.
  */
 import { Client, type Room } from "@colyseus/sdk";
+import type { JoinFailedError, JoinFailure } from "../../client/net/connection.ts";
 import { Device, PROTOCOL_VERSION, ROOM_NAME } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 
@@ -63,6 +64,14 @@ export async function takeReservedSeat(
   const room = await new Client(endpoint).consumeSeatReservation(reservation as never, ClassroomState);
   room.reconnection.enabled = false;
   return room;
+}
+
+/** The lobby's reason a join failed, or undefined when it succeeded. */
+export function failureOf(attempt: Promise<unknown>): Promise<JoinFailure | undefined> {
+  return attempt.then(
+    () => undefined,
+    (error: JoinFailedError) => error.failure,
+  );
 }
 
 export { ROOM_NAME };
