@@ -22,7 +22,7 @@ describe("lobby messages and the connection indicator", () => {
     server = await startTestServer();
     base = `http://127.0.0.1:${server.port}`;
     teacher = await createClassAsBot(base, "shapes-and-planets", { nickname: "Ms Okafor" });
-    student = await openBrowser({ width: 1024, height: 700 });
+    student = await openBrowser({ width: 1024, height: 700 }, { ownBrowser: true });
   });
 
   afterAll(async () => {

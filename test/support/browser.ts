@@ -2,7 +2,9 @@
  * Debian's Chromium driven by playwright-core. Never downloads a browser; in
  * CI a missing browser fails the run instead of skipping.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
@@ -64,20 +66,48 @@ afterAll(async () => {
 /** Opens a fresh, isolated browser context with one page; `phone` gives it a touch screen and a phone's screen. */
 export async function openBrowser(
   viewport = { width: 1280, height: 800 },
-  { phone = false, fakeMedia = false }: { phone?: boolean; fakeMedia?: boolean } = {},
+  {
+    phone = false,
+    fakeMedia = false,
+    ownBrowser = false,
+  }: {
+    phone?: boolean;
+    fakeMedia?: boolean;
+    /**
+     * A browser of its own, for a test that takes its network offline: in a
+     * shared browser an open WebSocket was seen to outlive the emulated
+     * outage (the server never noticed the drop).
+     */
+    ownBrowser?: boolean;
+  } = {},
 ): Promise<TestBrowser> {
-  const context = await (
-    await sharedBrowser(fakeMedia)
-  ).newContext({
+  const options = {
     viewport,
     // A phone's screen at one pixel per point: the software renderer draws four times fewer pixels.
     ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1 } : {}),
-  });
-  const page = await context.newPage();
+  };
+  const profile = ownBrowser ? mkdtempSync(join(tmpdir(), "meridian-chromium-")) : undefined;
+  const context = profile
+    ? await chromium.launchPersistentContext(profile, {
+        ...options,
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [...BROWSER_ARGS, ...(fakeMedia ? FAKE_MEDIA_ARGS : [])],
+      })
+    : await (await sharedBrowser(fakeMedia)).newContext(options);
+  const page = context.pages()[0] ?? (await context.newPage());
   const logs: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") logs.push(`${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => logs.push(`exception: ${error.message}`));
-  return { context, page, logs, close: () => context.close() };
+  return {
+    context,
+    page,
+    logs,
+    close: async () => {
+      await context.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
