@@ -19,6 +19,7 @@ import {
   seatToSave,
 } from "../net/connection.ts";
 import { ConnectionStatus } from "../net/classView.ts";
+import { forgetTeaching, rememberTeaching, teacherKeyFor } from "./teachingMemory.ts";
 
 const SAVED_SEAT = "meridian.seat";
 
@@ -47,6 +48,7 @@ async function enter(attempt: () => Promise<ClassroomConnection>, who: Participa
   try {
     const connection = await attempt();
     keepSeatAcrossReloads(connection);
+    rememberTeaching(connection);
     sessionStore.setState({ phase: "class", connection });
   } catch (error) {
     const failure = error instanceof JoinFailedError ? error.failure : JoinFailure.Unreachable;
@@ -108,9 +110,23 @@ export async function resumeSavedSeat(): Promise<void> {
 
 const RESUME_RETRY_DELAYS_MS = [0, 250, 500, 1000, 2000];
 
-/** Joins a class by code (as its teacher when a teacher key is given). */
+/**
+ * Joins a class by code: as its teacher when a teacher key is given, or when
+ * this device teaches that class (a key it kept that no longer fits, say for
+ * a new class under an old code, is dropped and the join goes on as a student).
+ */
 export function joinAs(code: string, who: Participation, teacherKey?: string): Promise<void> {
-  return enter(() => joinClass(defaultEndpoint(), code, who, teacherKey), who);
+  const remembered = teacherKey ? undefined : teacherKeyFor(code);
+  return enter(async () => {
+    try {
+      return await joinClass(defaultEndpoint(), code, who, teacherKey ?? remembered);
+    } catch (error) {
+      if (!remembered || !(error instanceof JoinFailedError) || error.failure !== JoinFailure.WrongTeacherKey)
+        throw error;
+      forgetTeaching(code);
+      return joinClass(defaultEndpoint(), code, who);
+    }
+  }, who);
 }
 
 /** Starts a new class on a lesson, as its teacher. */

@@ -17,6 +17,8 @@ export function LessonCanvas({ label, children }: { label: string; children: Rea
       dpr={[1, 2]}
       camera={{ position: [0, 1.6, 1.9], fov: 55, near: 0.05, far: 60 }}
       gl={{ antialias: true }}
+      // The scene as one picture to assistive technology; what is in it is described in words beside it.
+      role="img"
       aria-label={label}
       onCreated={() => sceneStatus.setState({ ready: true })}
     >

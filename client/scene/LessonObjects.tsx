@@ -55,6 +55,8 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   const glow = content?.glow ?? false;
   const groupRef = useRef<Group>(null);
   const spin = useRef<Object3D["quaternion"] | undefined>(undefined);
+  /** A pointer or hand is dragging it now (else a held object follows its pose from the keyboard). */
+  const dragging = useRef(false);
   const { t } = useTranslation();
   const inXR = useXR((xr) => xr.mode === "immersive-vr" || xr.mode === "immersive-ar");
   const key = `object:${object.id}` as const;
@@ -72,6 +74,8 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
         group.quaternion.premultiply(turn);
         connection.move(object.id, worldPoseOf(group));
       }
+      const held = connection.localHolds.get(object.id);
+      if (!dragging.current && held) applyPose(group, held);
       return;
     }
     const pose = connection.poses.sample(key, performance.now());
@@ -79,12 +83,14 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   });
 
   const apply = (state: HandleState<unknown>, target: Object3D) => {
+    dragging.current = !state.last;
     if (state.first) {
       spin.current = undefined;
       connection.grab(object.id, worldPoseOf(target));
     }
     // Refused by the server (someone else has it, or it is locked): stop the drag.
     if (!connection.holds(object.id)) {
+      dragging.current = false;
       state.cancel();
       return;
     }

@@ -1,4 +1,8 @@
-/** Always-visible connection state: a coloured dot, words, and the round trip. */
+/**
+ * Always-visible connection state: a coloured dot, words, and the round trip.
+ * Only the state is a live region: the round trip changes every few seconds
+ * and a screen reader must not read each change out.
+ */
 import { useTranslation } from "react-i18next";
 import { useClassView } from "../app/useStores.ts";
 import { ConnectionStatus } from "../net/classView.ts";
@@ -9,9 +13,11 @@ export function ConnectionBadge({ connection }: { connection: ClassroomConnectio
   const status = useClassView(connection.view, (v) => v.status);
   const ping = useClassView(connection.view, (v) => v.pingMs);
   return (
-    <div className={`connection connection-${status}`} role="status" aria-live="polite" data-status={status}>
+    <div className={`connection connection-${status}`} data-status={status}>
       <span className="dot" aria-hidden="true" />
-      <span>{t(`status.${status}`)}</span>
+      <span className="connection-words" role="status">
+        {t(`status.${status}`)}
+      </span>
       {status === ConnectionStatus.Connected && ping !== undefined && (
         <span className="ping">{t("status.ping", { ms: Math.round(ping) })}</span>
       )}

@@ -7,6 +7,7 @@ import { Limits } from "../../shared/protocol.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import type { LinkIntent } from "../app/links.ts";
 import { createAs, joinAs, sessionStore } from "../app/session.ts";
+import { teacherKeyFor } from "../app/teachingMemory.ts";
 import { useSession } from "../app/useStores.ts";
 import { useLocalize } from "../app/useLocalize.ts";
 import { BadgeCheck } from "./BadgeCheck.tsx";
@@ -30,6 +31,8 @@ export function Lobby({ abilities, link }: LobbyProps) {
   const [code, setCode] = useState(link?.code ? formatJoinCode(link.code) : "");
   const [formError, setFormError] = useState<string | undefined>();
   const busy = phase === "joining";
+  const typedCode = normalizeJoinCode(code);
+  const teachesTypedCode = typedCode !== undefined && teacherKeyFor(typedCode) !== undefined;
 
   const who = () => ({ nickname: nickname.trim(), language, device: abilities?.device ?? "desktop" });
 
@@ -75,8 +78,10 @@ export function Lobby({ abilities, link }: LobbyProps) {
 
         {tab === "join" ? (
           <form onSubmit={submitJoin}>
-            {link?.kind === "teach" && (
-              <p className="note">{t("lobby.returningTeacher", { code: formatJoinCode(link.code) })}</p>
+            {(link?.kind === "teach" || teachesTypedCode) && (
+              <p className="note">
+                {t("lobby.returningTeacher", { code: formatJoinCode(normalizeJoinCode(code) ?? link?.code ?? "") })}
+              </p>
             )}
             <label>
               {t("lobby.code")}

@@ -6,6 +6,7 @@ import { progressByGroup } from "../../shared/groups.ts";
 import { Role } from "../../shared/protocol.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
 import { useLocalize } from "../app/useLocalize.ts";
+import { CopyField } from "./CopyField.tsx";
 import { FilePicker } from "./FilePicker.tsx";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
@@ -263,28 +264,6 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
         {t("classroom.code")}: <strong>{formatJoinCode(connection.code)}</strong>
       </p>
     </aside>
-  );
-}
-
-function CopyField({ label, hint, value, secret }: { label: string; hint?: string; value: string; secret?: boolean }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="copy-field">
-      <label>
-        {label}
-        <input readOnly value={value} type={secret ? "password" : "text"} onFocus={(e) => e.target.select()} />
-      </label>
-      {hint && <small>{hint}</small>}
-      <button
-        className="small"
-        onClick={() => {
-          void navigator.clipboard?.writeText(value).then(() => setCopied(true));
-        }}
-      >
-        {copied ? t("teacher.copied") : t("teacher.copy")}
-      </button>
-    </div>
   );
 }
 

@@ -81,7 +81,11 @@ describe("a student on a phone, with touch", () => {
   });
 
   it("is told it takes part on screen, with touch hints, and offered no VR or AR", async () => {
-    expect(await phone.page.locator(".bottom-dock .hint").textContent()).toContain("pinch to zoom");
+    // The hint waits in the bottom sheet's lesson tab, out of the lesson's way.
+    await phone.page.locator('button[name="sheet-toggle"]').click();
+    expect(await phone.page.locator(".sheet .hint").textContent()).toContain("pinch to zoom");
+    await phone.page.locator('button[name="sheet-toggle"]').click();
+    await phone.page.locator(".sheet-body").waitFor({ state: "detached" });
     expect(await phone.page.getByRole("button", { name: /Enter (VR|AR)/ }).count()).toBe(0);
     await phone.page.screenshot({ path: `${SCREENSHOT_DIR}/phone-in-class.png` });
   });

@@ -27,13 +27,20 @@ export async function joinThroughLobby(page: Page, url: string, code: string, ni
   await page.locator("canvas").waitFor();
 }
 
-/** Starts a class through the lobby as its teacher; returns the class code. */
-export async function startClassThroughLobby(page: Page, url: string, nickname: string, lessonId: string) {
+/** Starts a class through the lobby as its teacher (in a language, when given); returns the class code. */
+export async function startClassThroughLobby(
+  page: Page,
+  url: string,
+  nickname: string,
+  lessonId: string,
+  language?: string,
+) {
   await page.goto(url);
   await page.getByRole("tab", { name: "Start a class" }).click();
+  if (language) await page.locator('select[name="language"]').selectOption(language);
   await page.locator('input[name="nickname"]').fill(nickname);
   await page.locator('select[name="lesson"]').selectOption(lessonId);
-  await page.getByRole("button", { name: "Start the class" }).click();
+  await page.locator('form button[type="submit"]').click();
   await page.waitForFunction(() => Boolean((window as unknown as Hooks).meridianTest?.code()));
   return page.evaluate(() => (window as unknown as Hooks).meridianTest.code()!);
 }
@@ -65,4 +72,18 @@ export async function waitForRenderedNear(
 
 export function distance(a: [number, number, number], b: [number, number, number]): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/** Opens the teacher's tools, wherever this screen keeps them (the drawer, or the phone sheet's last tab). */
+export async function openTeacherTools(page: Page) {
+  await page.locator(".class-bar").waitFor();
+  const drawerToggle = page.locator('button[name="teacher-tools"]');
+  if ((await drawerToggle.count()) > 0) {
+    if ((await drawerToggle.getAttribute("aria-expanded")) !== "true") await drawerToggle.click();
+  } else {
+    const sheetToggle = page.locator('button[name="sheet-toggle"]');
+    if ((await sheetToggle.getAttribute("aria-expanded")) !== "true") await sheetToggle.click();
+    await page.locator('.sheet-tabs [role="tab"]').last().click();
+  }
+  await page.locator(".teacher-panel").waitFor();
 }

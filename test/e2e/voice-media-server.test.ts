@@ -14,7 +14,14 @@ import { JanusClient } from "../../server/voice/janusClient.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startJanus, type RunningJanus } from "../support/janus.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, seatOf, startClassThroughLobby } from "./support.ts";
+import {
+  SCREENSHOT_DIR,
+  joinThroughLobby,
+  requireBrowserAndBuild,
+  seatOf,
+  startClassThroughLobby,
+  openTeacherTools,
+} from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
 /** Long enough to tell a tone (24 kbit/s: 6 KB) from nothing, short enough to keep the suite quick. */
@@ -105,6 +112,7 @@ describe("voice through a media server (Janus AudioBridge)", () => {
     teacher = teacherBrowser!;
     students.push(...studentBrowsers);
     const code = await startClassThroughLobby(teacher.page, `${base}/?test=1`, "Ms Okafor", "solar-system");
+    await openTeacherTools(teacher.page);
     await Promise.all(
       students.map((student, i) =>
         joinThroughLobby(student.page, `${base}/?test=1`, code, ["Ana", "Bo"][i] ?? `Student ${i + 1}`),
