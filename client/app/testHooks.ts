@@ -3,7 +3,8 @@
  * participant sees: the connection and the drawn pose of each object.
  */
 import type { Pose } from "../../shared/math.ts";
-import { renderedObjects, screenProjection, vrButtons } from "../scene/sceneRegistry.ts";
+import { shownLabels } from "../scene/labelRegistry.ts";
+import { renderedObjects, renderedWidths, screenProjection, vrButtons, xrOriginPlace } from "../scene/sceneRegistry.ts";
 import type { VoicePeerStats, VoiceState } from "../voice/voiceChannel.ts";
 import { JanusVoice } from "../voice/janusVoice.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
@@ -20,6 +21,14 @@ export interface MeridianTestHooks {
   heldBy(objectId: string): string | undefined;
   /** Where on the page (CSS pixels) an object is drawn, on a screen view. */
   screenPoint(objectId: string): [number, number] | undefined;
+  /** How many CSS pixels across an object is drawn on a screen view. */
+  pixelsAcross(objectId: string): number | undefined;
+  /** The name tags shown on a screen view, with their rectangles (CSS pixels, the canvas's frame). */
+  shownLabels(): { text: string; rect: [number, number, number, number] }[];
+  /** Draw calls and triangles of the last frame drawn on a screen view. */
+  drawn(): { calls: number; triangles: number } | undefined;
+  /** In VR: where the play space stands and its turn about the vertical (radians). */
+  xrOrigin(): { position: [number, number, number]; yaw: number } | undefined;
   /** Where a VR menu button is (world pose), while in VR. */
   vrButton(id: string): Pose | undefined;
   /** The camera's world position (where this participant looks from). */
@@ -60,6 +69,8 @@ export function installTestHooksIfAsked(): void {
     },
     heldBy: (id) => connection()?.state.objects.get(id)?.heldBy,
     vrButton: (id) => vrButtons.get(id)?.(),
+    xrOrigin: () => xrOriginPlace.current,
+    drawn: () => screenProjection.drawn?.(),
     lastRefusal: () => connection()?.view.getState().lastRefusal,
     holding: () => connection()?.view.getState().holding ?? [],
     viewpoint: () => screenProjection.viewpoint?.(),
@@ -82,6 +93,12 @@ export function installTestHooksIfAsked(): void {
       const server = connection()?.view.getState().voiceServer;
       return server && { room: server.room, id: server.id };
     },
+    pixelsAcross: (id) => {
+      const pose = renderedObjects.get(id)?.();
+      const width = renderedWidths.get(id)?.();
+      return pose && width !== undefined ? screenProjection.pixelsAcross?.(pose.p, width) : undefined;
+    },
+    shownLabels: () => shownLabels.map((label) => ({ text: label.text, rect: [...label.rect] })),
     screenPoint: (id) => {
       const pose = renderedObjects.get(id)?.();
       return pose && screenProjection.project?.(pose.p);

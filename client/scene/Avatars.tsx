@@ -12,6 +12,7 @@ import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
+import { LABEL_PRIORITY } from "./labelPlacement.ts";
 import { NameTag } from "./NameTag.tsx";
 import { avatarColor } from "./palette.ts";
 import { applyPose } from "./poseConversion.ts";
@@ -76,7 +77,14 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
           <boxGeometry args={[0.16, 0.06, 0.05]} />
           <meshStandardMaterial color="#1d3557" transparent opacity={opacity} />
         </mesh>
-        <NameTag text={participant.nickname} color={color} position={[0, 0.2, 0]} height={0.07} opacity={opacity} />
+        <NameTag
+          text={participant.nickname}
+          color={color}
+          position={[0, 0.2, 0]}
+          height={0.07}
+          opacity={opacity}
+          declutter={LABEL_PRIORITY.person}
+        />
         {participant.handRaisedAt > 0 && <NameTag text="✋" color={color} position={[0, 0.3, 0]} height={0.09} />}
         <ReactionBubble seat={seat} connection={connection} />
         {participant.micOn && <SpeakingMark seat={seat} color={color} />}

@@ -10,6 +10,7 @@ import type { ClassroomConnection } from "../net/connection.ts";
 import { ArControls } from "../xr/ArControls.tsx";
 import { ArPlacement } from "../xr/ArPlacement.tsx";
 import { XrAvatarReporter } from "../xr/XrAvatarReporter.tsx";
+import { XrComfort } from "../xr/XrComfort.tsx";
 import { XrMenu } from "../xr/XrMenu.tsx";
 import { XrViewpoint } from "../xr/XrViewpoint.tsx";
 import { xrStore } from "../xr/xrStore.ts";
@@ -17,6 +18,7 @@ import { Avatars } from "./Avatars.tsx";
 import { ClassroomSet } from "./Classroom3D.tsx";
 import { DesktopControls } from "./DesktopControls.tsx";
 import { InstructionBoard } from "./InstructionBoard.tsx";
+import { LabelLayout } from "./LabelLayout.tsx";
 import { LaserPointers } from "./LaserPointers.tsx";
 import { LessonObjects } from "./LessonObjects.tsx";
 import { LessonCanvas } from "./LessonCanvas.tsx";
@@ -48,11 +50,15 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
           <IfInSessionMode allow="immersive-ar">
             <ArPlacement origin={xrOrigin} />
           </IfInSessionMode>
+          <IfInSessionMode allow="immersive-vr">
+            <XrComfort origin={xrOrigin} />
+          </IfInSessionMode>
         </XROrigin>
         <LaserPointers connection={connection} />
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
           <ScreenProjection />
+          <LabelLayout />
         </IfInSessionMode>
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />

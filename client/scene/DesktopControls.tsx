@@ -13,6 +13,8 @@ import { TABLE_HEIGHT } from "./Classroom3D.tsx";
 import { AVATAR_PALETTE } from "./palette.ts";
 import { worldPoseOf } from "./poseConversion.ts";
 import { RIGHT, UP, addSpin } from "./spinInput.ts";
+import { requestStepFocus } from "./focusRequests.ts";
+import { StepFraming } from "./StepFraming.tsx";
 import { spotNear } from "./viewpoint.ts";
 
 const WALK_SPEED = 1.2; // m/s
@@ -33,6 +35,7 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
     [startYaw],
   );
   const keys = usePressedKeys();
+  const reducedMotion = useMemo(() => globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false, []);
   const camera = useThree((three) => three.camera);
 
   useEffect(() => {
@@ -92,19 +95,29 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
     connection.sendAvatarPose({ head: worldPoseOf(camera) });
   });
 
-  return <OrbitHandles store={cameraStore} damping zoom={!holding} />;
+  return (
+    <>
+      <OrbitHandles store={cameraStore} damping={!reducedMotion} zoom={!holding} />
+      <StepFraming connection={connection} cameraStore={cameraStore} />
+    </>
+  );
 }
 
 /** The keyboard keys held right now, ignoring typing into form fields. */
 function usePressedKeys() {
   const pressed = useRef(new Set<string>());
   useEffect(() => {
+    // Typing, or moving an object from the scene's list (its arrows and Q/E are the object's, not the camera's).
     const isTyping = (event: KeyboardEvent) =>
       event.target instanceof HTMLInputElement ||
       event.target instanceof HTMLTextAreaElement ||
-      event.target instanceof HTMLSelectElement;
+      event.target instanceof HTMLSelectElement ||
+      (event.target instanceof Element && event.target.closest(".scene-objects") !== null);
     const down = (event: KeyboardEvent) => {
-      if (!isTyping(event)) pressed.current.add(event.code);
+      if (isTyping(event)) return;
+      pressed.current.add(event.code);
+      // Z: look at the step's subject again.
+      if (event.code === "KeyZ" && !event.repeat) requestStepFocus();
     };
     const up = (event: KeyboardEvent) => pressed.current.delete(event.code);
     const clear = () => pressed.current.clear();

@@ -3,17 +3,18 @@
  * turns mouse, touch, controller ray, controller grip and hand pinch into the
  * same drag, and the drag becomes grab / move / release intents.
  */
-import { useFrame } from "@react-three/fiber";
+import { useFrame, useThree } from "@react-three/fiber";
 import { Handle, defaultApply, type HandleState } from "@react-three/handle";
 import { useXR } from "@react-three/xr";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { Group, Object3D } from "three";
+import { Vector3, type Group, type Object3D, type PerspectiveCamera } from "three";
 import type { LessonObject as LessonObjectContent } from "../../shared/lesson.ts";
 import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { LABEL_PRIORITY } from "./labelPlacement.ts";
 import { NameTag } from "./NameTag.tsx";
 import { ObjectBody } from "./ObjectBody.tsx";
 import { avatarColor } from "./palette.ts";
@@ -61,11 +62,18 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   const inXR = useXR((xr) => xr.mode === "immersive-vr" || xr.mode === "immersive-ar");
   const key = `object:${object.id}` as const;
 
-  useRenderedObject(object.id, groupRef);
+  const bodyRef = useRef<Group>(null);
+  const camera = useThree((three) => three.camera) as PerspectiveCamera;
+  const screenHeight = useThree((three) => three.size.height);
+  const across = Math.max(...object.size);
+  useRenderedObject(object.id, groupRef, () => across * (bodyRef.current?.scale.x ?? 1));
 
   useFrame(() => {
     const group = groupRef.current;
     if (!group) return;
+    // On a screen, a small object far off is drawn at least MIN_ACROSS_PX across, so it can be seen and grabbed.
+    const body = bodyRef.current;
+    if (body) body.scale.setScalar(inXR ? 1 : boostToSee(group, across, camera, screenHeight));
     if (connection.holds(object.id)) {
       // Turning from the keyboard or wheel while held on a desktop.
       const turn = takeSpin();
@@ -109,15 +117,17 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
   return (
     <group ref={groupRef} name={`object-${object.id}`}>
       <Handle targetRef={groupRef} scale={false} rotate={inXR} multitouch={false} bind={object.grabbable} apply={apply}>
-        <ObjectBody
-          shape={object.shape}
-          model={model}
-          color={object.color}
-          size={object.size}
-          glow={glow}
-          highlight={highlight}
-          dimmed={heldByOther}
-        />
+        <group ref={bodyRef}>
+          <ObjectBody
+            shape={object.shape}
+            model={model}
+            color={object.color}
+            size={object.size}
+            glow={glow}
+            highlight={highlight}
+            dimmed={heldByOther}
+          />
+        </group>
       </Handle>
       <NameTag
         text={
@@ -129,8 +139,22 @@ function LessonObject({ object, content, holder, connection }: LessonObjectProps
         }
         color={highlight ?? "#1d3557"}
         height={0.045}
+        declutter={holder ? LABEL_PRIORITY.heldObject : LABEL_PRIORITY.object}
         position={[0, sy / 2 + 0.05, 0]}
       />
     </group>
   );
+}
+
+/** The least an object of the lesson is drawn across on a screen, and the most it is enlarged for that. */
+const MIN_ACROSS_PX = 20;
+const MOST_BOOST = 5;
+const objectAt = new Vector3();
+const cameraAt = new Vector3();
+
+/** How much to enlarge an object `across` metres wide for it to be drawn MIN_ACROSS_PX wide on this screen. */
+function boostToSee(object: Object3D, across: number, camera: PerspectiveCamera, screenHeight: number): number {
+  const distance = object.getWorldPosition(objectAt).distanceTo(camera.getWorldPosition(cameraAt));
+  const pixels = (across * screenHeight) / (2 * Math.max(0.01, distance) * Math.tan((camera.fov * Math.PI) / 360));
+  return Math.min(MOST_BOOST, Math.max(1, MIN_ACROSS_PX / Math.max(0.01, pixels)));
 }

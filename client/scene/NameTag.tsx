@@ -3,9 +3,10 @@
  * so every script (Arabic, Devanagari, Chinese…) is shaped correctly without
  * downloading a font.
  */
-import { useEffect, useMemo, useState } from "react";
-import { CanvasTexture, SRGBColorSpace } from "three";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { CanvasTexture, SRGBColorSpace, type Sprite } from "three";
 import { FONT_STACK, fontsReadyFor } from "../i18n/fonts.ts";
+import { labelRegistry } from "./labelRegistry.ts";
 
 interface NameTagProps {
   text: string;
@@ -14,12 +15,33 @@ interface NameTagProps {
   height?: number;
   position?: [number, number, number];
   opacity?: number;
+  /**
+   * Takes part in decluttering with this priority (higher keeps its place):
+   * names of objects and people. Marks that belong to an avatar (a raised
+   * hand, a reaction) stay where they are.
+   */
+  declutter?: number;
 }
 
 const PIXELS_HIGH = 64;
 const tagFont = `600 ${PIXELS_HIGH * 0.55}px ${FONT_STACK}`;
 
-export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0, 0, 0], opacity = 1 }: NameTagProps) {
+export function NameTag({
+  text,
+  color = "#1d3557",
+  height = 0.07,
+  position = [0, 0, 0],
+  opacity = 1,
+  declutter,
+}: NameTagProps) {
+  const sprite = useRef<Sprite>(null);
+  const baseY = position[1];
+  useEffect(() => {
+    if (declutter === undefined || !sprite.current) return;
+    const entry = { sprite: sprite.current, baseY, priority: declutter, text };
+    labelRegistry.add(entry);
+    return () => void labelRegistry.delete(entry);
+  }, [declutter, baseY, text]);
   // Drawn again once the script's web font has arrived.
   const [fontsLoaded, setFontsLoaded] = useState(0);
   useEffect(() => {
@@ -33,7 +55,13 @@ export function NameTag({ text, color = "#1d3557", height = 0.07, position = [0,
   useEffect(() => () => texture.dispose(), [texture]);
   return (
     // Labels never take a pointer: a tag in front of an object must not stop anyone grabbing it.
-    <sprite position={position} scale={[height * aspect, height, 1]} renderOrder={10} raycast={ignoreRaycast}>
+    <sprite
+      ref={sprite}
+      position={position}
+      scale={[height * aspect, height, 1]}
+      renderOrder={10}
+      raycast={ignoreRaycast}
+    >
       <spriteMaterial map={texture} transparent opacity={opacity} depthWrite={false} />
     </sprite>
   );

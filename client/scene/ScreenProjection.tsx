@@ -1,4 +1,4 @@
-/** Registers how to find a world point on screen (for the browser tests' hook). */
+/** Registers how to find a world point on screen, and what was drawn (for the browser tests' hook and the render bench). */
 import { useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 import { Vector3 } from "three";
@@ -7,6 +7,7 @@ import { screenProjection } from "./sceneRegistry.ts";
 export function ScreenProjection() {
   const camera = useThree((three) => three.camera);
   const canvas = useThree((three) => three.gl.domElement);
+  const gl = useThree((three) => three.gl);
   useEffect(() => {
     screenProjection.project = (point) => {
       const projected = new Vector3(...point).project(camera);
@@ -17,10 +18,19 @@ export function ScreenProjection() {
       const position = camera.getWorldPosition(new Vector3());
       return [position.x, position.y, position.z];
     };
+    screenProjection.pixelsAcross = (point, metres) => {
+      const distance = camera.getWorldPosition(new Vector3()).distanceTo(new Vector3(...point));
+      const fov = "fov" in camera ? (camera.fov as number) : 55;
+      const rect = canvas.getBoundingClientRect();
+      return (metres * rect.height) / (2 * Math.max(0.01, distance) * Math.tan((fov * Math.PI) / 360));
+    };
+    screenProjection.drawn = () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles });
     return () => {
+      screenProjection.drawn = undefined;
       screenProjection.project = undefined;
       screenProjection.viewpoint = undefined;
+      screenProjection.pixelsAcross = undefined;
     };
-  }, [camera, canvas]);
+  }, [camera, canvas, gl]);
   return null;
 }

@@ -10,7 +10,16 @@ import type { ClassViewStore } from "../net/classView.ts";
 import { LocalizedText } from "./LocalizedText.tsx";
 import { TaskStatus } from "./TaskStatus.tsx";
 
-export function StepPanel({ view, onStep }: { view: ClassViewStore; onStep?: (step: number) => void }) {
+export function StepPanel({
+  view,
+  onStep,
+  onFocus,
+}: {
+  view: ClassViewStore;
+  onStep?: (step: number) => void;
+  /** Brings the step's subject into view (the live class; a replay has its own camera). */
+  onFocus?: () => void;
+}) {
   const { t } = useTranslation();
   const lesson = useClassView(view, (v) => v.lesson);
   const stepIndex = useClassView(view, (v) => v.step);
@@ -24,6 +33,11 @@ export function StepPanel({ view, onStep }: { view: ClassViewStore; onStep?: (st
     <section className="panel step-panel" aria-label={t("lesson.show")} data-step={step.id}>
       <header>
         <span className="step-count">{t("lesson.stepOf", { current: stepIndex + 1, total })}</span>
+        {onFocus && (
+          <button className="small" name="focus-step" title={t("lesson.focusHint")} onClick={onFocus}>
+            🎯 {t("lesson.focus")}
+          </button>
+        )}
         <button className="small" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
           {open ? t("lesson.hide") : t("lesson.show")}
         </button>

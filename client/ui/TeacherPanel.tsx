@@ -241,7 +241,13 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
       </div>
 
       <div className="actions">
-        <button onClick={() => connection.resetScene()}>{t("teacher.reset")}</button>
+        <button
+          onClick={() => {
+            if (confirm(t("teacher.resetConfirm"))) connection.resetScene();
+          }}
+        >
+          {t("teacher.reset")}
+        </button>
         <a
           className="button"
           href={`/api/lessons/${encodeURIComponent(connection.view.getState().lessonId)}/file`}

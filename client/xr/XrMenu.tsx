@@ -18,6 +18,7 @@ import { worldPoseOf } from "../scene/poseConversion.ts";
 import { vrButtons } from "../scene/sceneRegistry.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
 import { placeAgain, resize, turn } from "./arPlacement.ts";
+import { comfortChoices, nextTurnChoice, togglePosture } from "./comfortChoices.ts";
 
 const BUTTON_HEIGHT = 0.05;
 const GAP = 0.01;
@@ -50,6 +51,8 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
   const inAr = useXR((xr) => xr.mode === "immersive-ar");
   const voice = useStore(voiceSession, (session) => session.channel);
   const micOpen = useStore(voice?.state ?? closedMic, (state) => state.micOpen);
+  const turnChoice = useStore(comfortChoices, (choices) => choices.turn);
+  const posture = useStore(comfortChoices, (choices) => choices.posture);
 
   const button = (id: string, label: string, press: () => void, width: number, active = false): MenuButton => ({
     id,
@@ -85,6 +88,18 @@ export function XrMenu({ connection }: { connection: ClassroomConnection }) {
     phrases.slice(0, 2),
     phrases.slice(2, 4),
   ];
+  if (!inAr)
+    // Comfort: how the stick turns, and a seated user's height; kept on this device.
+    rows.push([
+      button("comfort-turn", `↻ ${t(`comfort.${turnChoice}`)}`, nextTurnChoice, HALF),
+      button(
+        "comfort-posture",
+        posture === "seated" ? `🪑 ${t("comfort.seated")}` : `🧍 ${t("comfort.standing")}`,
+        togglePosture,
+        HALF,
+        posture === "seated",
+      ),
+    ]);
   if (inAr)
     // The student's own placement of the lesson in their room (nobody else sees it change).
     rows.push(

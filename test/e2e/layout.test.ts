@@ -4,12 +4,14 @@
  * at most 30 % of the 3D view on a wide screen (teacher drawer closed) and
  * 40 % on a phone, no two panels overlap each other or the class bar, every
  * control can be tapped (nothing covers it), a phone's controls are at least
- * 44 px both ways, and axe-core finds no serious or critical WCAG 2.2 AA
- * violation on the lobby and the class screen.
+ * 44 px both ways, the step is framed so each of its objects is drawn at
+ * least 16 px across and no two name tags overlap, and axe-core finds no
+ * serious or critical WCAG 2.2 AA violation on the lobby and the class screen.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
 import { type Bot, createClassAsBot } from "../../client/bot/bot.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
@@ -31,6 +33,7 @@ const PHONE_MAX_COVER = 0.4;
 /** An opened sheet still leaves the larger part of the phone to the lesson. */
 const OPEN_SHEET_MAX_COVER = 0.6;
 const TOUCH_TARGET_PX = 44;
+const MIN_OBJECT_PX = 16;
 
 /** Serious and critical WCAG 2.2 A/AA violations on the page, as "rule: target" lines. */
 async function axeProblems(page: Page): Promise<string[]> {
@@ -79,6 +82,32 @@ function smallControls(page: Page): Promise<string[]> {
         .map((control) => `${control.getAttribute("name") ?? control.textContent?.trim()}`),
     TOUCH_TARGET_PX,
   );
+}
+
+/** The narrowest object of the step as drawn now, in CSS pixels. */
+function narrowestDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const hooks = (window as unknown as { meridianTest: MeridianTestHooks }).meridianTest;
+    const ids = [...document.querySelectorAll<HTMLElement>(".scene-objects [data-object]")].map(
+      (e) => e.dataset.object!,
+    );
+    return Math.min(...ids.map((id) => hooks.pixelsAcross(id) ?? 0));
+  });
+}
+
+/** Pairs of name tags drawn over each other. */
+function labelOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = (window as unknown as { meridianTest: MeridianTestHooks }).meridianTest.shownLabels();
+    const pairs: string[] = [];
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i]!.rect, labels[j]!.rect];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3])
+          pairs.push(`${labels[i]!.text} × ${labels[j]!.text}`);
+      }
+    return pairs;
+  });
 }
 
 /** Lets the layout settle after a resize (two frames and the panels' fonts). */
@@ -155,6 +184,9 @@ describe("the class screen shows the lesson first, on every screen, for everyone
         expect(layout.covered, at).toBeLessThanOrEqual(phone ? PHONE_MAX_COVER : WIDE_MAX_COVER);
         expect(await coveredControls(page), at).toEqual([]);
         if (phone) expect(await smallControls(page), at).toEqual([]);
+        // The step is framed for this screen: every object of it big enough to see, no two names over each other.
+        await expect.poll(() => narrowestDrawn(page), { timeout: 8000 }).toBeGreaterThanOrEqual(MIN_OBJECT_PX);
+        expect(await labelOverlaps(page), at).toEqual([]);
         await page.screenshot({ path: `${SCREENSHOT_DIR}/layout-${name}-${size.width}.png` });
       }
 

@@ -10,6 +10,7 @@ import type { ClassroomConnection } from "../../net/connection.ts";
 import { ChatBox } from "../ChatBox.tsx";
 import { ClassFeed } from "../ClassFeed.tsx";
 import { SpeakBar } from "../SpeakBar.tsx";
+import { requestStepFocus } from "../../scene/focusRequests.ts";
 import { StepPanel } from "../StepPanel.tsx";
 import { TeacherPanel } from "../TeacherPanel.tsx";
 
@@ -30,7 +31,7 @@ export function ClassDocks({
   return (
     <>
       <div className="dock dock-start">
-        <StepPanel view={connection.view} onStep={(step) => connection.setStep(step)} />
+        <StepPanel view={connection.view} onStep={(step) => connection.setStep(step)} onFocus={requestStepFocus} />
         <section className="conversation" aria-label={t("speak.feed")}>
           <ClassFeed connection={connection} />
           <ChatBox connection={connection} />

@@ -14,6 +14,7 @@ import { ClassFeed } from "../ClassFeed.tsx";
 import { LocalizedText } from "../LocalizedText.tsx";
 import { PeopleList } from "../PeopleList.tsx";
 import { HandButton, SpeakBar } from "../SpeakBar.tsx";
+import { requestStepFocus } from "../../scene/focusRequests.ts";
 import { StepPanel } from "../StepPanel.tsx";
 import { TeacherPanel } from "../TeacherPanel.tsx";
 import { TalkButton } from "../VoiceControls.tsx";
@@ -123,7 +124,11 @@ export function ClassSheet({
           <div className="sheet-body" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
             {tab === "lesson" && (
               <>
-                <StepPanel view={connection.view} onStep={(index) => connection.setStep(index)} />
+                <StepPanel
+                  view={connection.view}
+                  onStep={(index) => connection.setStep(index)}
+                  onFocus={requestStepFocus}
+                />
                 <p className="hint">{touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}</p>
               </>
             )}

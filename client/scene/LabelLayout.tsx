@@ -1,0 +1,70 @@
+/**
+ * Lays out the name tags each frame so no two visible ones overlap on this
+ * screen: see labelPlacement. Tags far away (past a few metres) are hidden;
+ * those that cannot fit stay hidden until the view changes. Mounted for
+ * screen views only: in a headset the tags stand as they are.
+ */
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect } from "react";
+import { Vector3, type PerspectiveCamera } from "three";
+import { placeLabels, type LabelCandidate, type Rect } from "./labelPlacement.ts";
+import { labelRegistry, shownLabels, type RegisteredLabel } from "./labelRegistry.ts";
+
+/** Past this, a name tag is too small to read on a screen: hidden. */
+const FARTHEST_M = 7;
+
+const world = new Vector3();
+const viewer = new Vector3();
+
+export function LabelLayout() {
+  const camera = useThree((three) => three.camera) as PerspectiveCamera;
+  const size = useThree((three) => three.size);
+  // Leaving the screen view (into a headset), every tag stands where it is again.
+  useEffect(
+    () => () => {
+      shownLabels.length = 0;
+      for (const label of labelRegistry) {
+        label.sprite.position.y = label.baseY;
+        label.sprite.visible = true;
+      }
+    },
+    [],
+  );
+
+  useFrame(() => {
+    const labels = [...labelRegistry].filter((label) => label.sprite.parent);
+    shownLabels.length = 0;
+    camera.getWorldPosition(viewer);
+    const tanHalf = Math.tan((camera.fov * Math.PI) / 360);
+    const measured: { label: RegisteredLabel; candidate: LabelCandidate; pxPerM: number; inView: boolean }[] = [];
+    for (const label of labels) {
+      const { sprite } = label;
+      sprite.position.y = label.baseY;
+      sprite.updateWorldMatrix(true, false);
+      sprite.getWorldPosition(world);
+      const distance = world.distanceTo(viewer);
+      const projected = world.clone().project(camera);
+      const pxPerM = size.height / (2 * Math.max(0.01, distance) * tanHalf);
+      const w = sprite.scale.x * pxPerM;
+      const h = sprite.scale.y * pxPerM;
+      const x = ((projected.x + 1) / 2) * size.width;
+      const y = ((1 - projected.y) / 2) * size.height;
+      const inView =
+        projected.z < 1 && distance < FARTHEST_M && Math.abs(projected.x) < 1.2 && Math.abs(projected.y) < 1.2;
+      const rect: Rect = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+      measured.push({ label, candidate: { rect, priority: label.priority, distance }, pxPerM, inView });
+    }
+    const inView = measured.filter((m) => m.inView);
+    const placements = placeLabels(inView.map((m) => m.candidate));
+    for (const m of measured) m.label.sprite.visible = false;
+    inView.forEach((m, i) => {
+      const { shown, raisePx } = placements[i]!;
+      m.label.sprite.visible = shown;
+      if (!shown) return;
+      m.label.sprite.position.y = m.label.baseY + raisePx / m.pxPerM;
+      const [left, top, right, bottom] = m.candidate.rect;
+      shownLabels.push({ text: m.label.text, rect: [left, top - raisePx, right, bottom - raisePx] });
+    });
+  });
+  return null;
+}

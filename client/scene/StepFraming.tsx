@@ -1,0 +1,61 @@
+/**
+ * Each step frames its subject on a screen: when the step changes, when the
+ * class first appears, when the screen changes shape, and on "Show the step"
+ * (button or Z), the view eases
+ * to look at the step's objects from where they fill it. It keeps the
+ * participant's own direction around the table. With reduced motion asked
+ * for, the view moves at once (the camera's damping is off then too).
+ */
+import { useFrame, useThree } from "@react-three/fiber";
+import type { createScreenCameraStore } from "@react-three/handle";
+import { useEffect, useRef } from "react";
+import type { PerspectiveCamera } from "three";
+import type { ClassroomConnection } from "../net/connection.ts";
+import { boundingSphere, framingDistance, type Sphere } from "./framing.ts";
+import { focusRequests } from "./focusRequests.ts";
+
+type CameraStore = ReturnType<typeof createScreenCameraStore>;
+
+export function StepFraming({
+  connection,
+  cameraStore,
+}: {
+  connection: ClassroomConnection;
+  cameraStore: CameraStore;
+}) {
+  const camera = useThree((three) => three.camera) as PerspectiveCamera;
+  const size = useThree((three) => three.size);
+  /** Framing waits for the objects' poses (the first patch) before it moves anything. */
+  const pending = useRef(true);
+  // A turned phone or a resized window frames the step again for its new shape.
+  useEffect(() => {
+    pending.current = true;
+  }, [size.width, size.height]);
+
+  useEffect(() => {
+    const request = () => (pending.current = true);
+    const unsubscribeView = connection.view.subscribe((view, previous) => {
+      if (view.step !== previous.step) request();
+    });
+    const unsubscribeFocus = focusRequests.subscribe(request);
+    return () => {
+      unsubscribeView();
+      unsubscribeFocus();
+    };
+  }, [connection]);
+
+  useFrame(() => {
+    if (!pending.current) return;
+    const spheres: Sphere[] = [];
+    for (const object of connection.view.getState().objects) {
+      const pose = connection.poses.latest(`object:${object.id}`);
+      if (pose) spheres.push({ centre: pose.p, radius: Math.max(...object.size) / 2 });
+    }
+    const subject = boundingSphere(spheres);
+    if (!subject) return;
+    pending.current = false;
+    const distance = framingDistance(subject, camera.fov, size.width / Math.max(1, size.height));
+    cameraStore.setState({ origin: subject.centre, distance });
+  });
+  return null;
+}
