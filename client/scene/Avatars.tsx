@@ -66,9 +66,10 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
   const color = avatarColor(participant.color);
   const opacity = participant.connected ? 1 : 0.35;
   return (
+    // Avatars cast no shadows: a class of 30 would double their draw calls for shadows nobody reads.
     <group name={`avatar-${participant.nickname}`}>
       <group ref={head}>
-        <mesh castShadow>
+        <mesh>
           <sphereGeometry args={[0.11, 32, 16]} />
           <meshStandardMaterial color={color} transparent opacity={opacity} />
         </mesh>
@@ -96,7 +97,7 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
         </>
       ) : (
         <group ref={body}>
-          <mesh position={[0, -0.25, 0]} castShadow>
+          <mesh position={[0, -0.25, 0]}>
             <capsuleGeometry args={[0.16, 0.45, 8, 16]} />
             <meshStandardMaterial color={color} transparent opacity={opacity * 0.85} />
           </mesh>
@@ -109,7 +110,7 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
 function Hand({ ref, color, opacity }: { ref: React.Ref<Group>; color: string; opacity: number }) {
   return (
     <group ref={ref}>
-      <mesh castShadow>
+      <mesh>
         <boxGeometry args={[0.07, 0.03, 0.1]} />
         <meshStandardMaterial color={color} transparent opacity={opacity} />
       </mesh>

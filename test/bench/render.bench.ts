@@ -17,7 +17,8 @@ const LESSONS = ["solar-system", "molecules", "shapes-and-planets", "heart", "ge
 const DRAW_CALL_BUDGET = 150;
 
 type Hooks = { meridianTest: MeridianTestHooks };
-const server = await startTestServer();
+// Every bot joins from this one loopback address: lift the per-address join limit for the bench.
+const server = await startTestServer({ addressRates: { join: { count: 100_000, perMs: 60_000 } } });
 const endpoint = `http://127.0.0.1:${server.port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
