@@ -3,11 +3,11 @@
  * hands for headset users, a body for screen users, and a name tag. Drawn
  * from the interpolation buffers, so motion is smooth at 10–20 updates/s.
  */
-import { useFrame } from "@react-three/fiber";
+import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useRef, useState } from "react";
 import { REACTION_SYMBOLS } from "../../shared/phrasebook.ts";
 import { ClassEventKind } from "../../shared/protocol.ts";
-import { Euler, type Group, Quaternion } from "three";
+import { Euler, type Group, Quaternion, Vector3 } from "three";
 import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
@@ -31,6 +31,9 @@ export function Avatars({ connection }: { connection: ClassroomConnection }) {
 }
 
 const yawOnly = new Euler(0, 0, 0, "YXZ");
+const viewer = new Vector3();
+/** Closer than this to the viewer's eyes, an avatar is not drawn. */
+const TOO_CLOSE_M = 0.7;
 const bodyRotation = new Quaternion();
 
 function Avatar({ participant, connection }: { participant: ParticipantView; connection: ClassroomConnection }) {
@@ -40,9 +43,15 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
   const right = useRef<Group>(null);
   const { seat } = participant;
 
+  const whole = useRef<Group>(null);
+  const camera = useThree((three) => three.camera);
   useFrame(() => {
     const now = performance.now();
     const headPose = connection.poses.sample(`head:${seat}`, now);
+    // Someone standing where this view looks from would fill it: they step out of sight instead.
+    if (headPose && whole.current)
+      whole.current.visible =
+        camera.getWorldPosition(viewer).distanceTo(head.current?.position ?? viewer) > TOO_CLOSE_M;
     if (headPose && head.current) {
       applyPose(head.current, headPose);
       if (body.current) {
@@ -67,7 +76,7 @@ function Avatar({ participant, connection }: { participant: ParticipantView; con
   const opacity = participant.connected ? 1 : 0.35;
   return (
     // Avatars cast no shadows: a class of 30 would double their draw calls for shadows nobody reads.
-    <group name={`avatar-${participant.nickname}`}>
+    <group ref={whole} name={`avatar-${participant.nickname}`}>
       <group ref={head}>
         <mesh>
           <sphereGeometry args={[0.11, 32, 16]} />

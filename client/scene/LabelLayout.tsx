@@ -6,7 +6,7 @@
  */
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect } from "react";
-import { Vector3, type PerspectiveCamera } from "three";
+import { Vector3, type Object3D, type PerspectiveCamera } from "three";
 import { placeLabels, type LabelCandidate, type Rect } from "./labelPlacement.ts";
 import { labelRegistry, shownLabels, type RegisteredLabel } from "./labelRegistry.ts";
 
@@ -32,7 +32,7 @@ export function LabelLayout() {
   );
 
   useFrame(() => {
-    const labels = [...labelRegistry].filter((label) => label.sprite.parent);
+    const labels = [...labelRegistry].filter((label) => shownWithItsOwner(label.sprite));
     shownLabels.length = 0;
     camera.getWorldPosition(viewer);
     const tanHalf = Math.tan((camera.fov * Math.PI) / 360);
@@ -67,4 +67,11 @@ export function LabelLayout() {
     });
   });
   return null;
+}
+
+/** In the scene and not inside something hidden (an avatar standing too close, say). */
+function shownWithItsOwner(sprite: Object3D): boolean {
+  if (!sprite.parent) return false;
+  for (let node: Object3D | null = sprite.parent; node; node = node.parent) if (!node.visible) return false;
+  return true;
 }

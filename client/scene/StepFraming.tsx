@@ -1,17 +1,18 @@
 /**
  * Each step frames its subject on a screen: when the step changes, when the
  * class first appears, when the screen changes shape, and on "Show the step"
- * (button or Z), the view eases
- * to look at the step's objects from where they fill it. It keeps the
- * participant's own direction around the table. With reduced motion asked
- * for, the view moves at once (the camera's damping is off then too).
+ * (button or Z), the view eases to look at the step's objects (without props
+ * far larger than them) from where they fill it: from the participant's own
+ * side of the table, turned to see a row of objects broadside rather than
+ * end-on. With reduced motion asked for, the view moves at once (the
+ * camera's damping is off then too).
  */
 import { useFrame, useThree } from "@react-three/fiber";
 import type { createScreenCameraStore } from "@react-three/handle";
 import { useEffect, useRef } from "react";
 import type { PerspectiveCamera } from "three";
 import type { ClassroomConnection } from "../net/connection.ts";
-import { boundingSphere, framingDistance, type Sphere } from "./framing.ts";
+import { boundingSphere, broadsideYaw, framingDistance, subjectOf, type Sphere } from "./framing.ts";
 import { focusRequests } from "./focusRequests.ts";
 
 type CameraStore = ReturnType<typeof createScreenCameraStore>;
@@ -51,11 +52,17 @@ export function StepFraming({
       const pose = connection.poses.latest(`object:${object.id}`);
       if (pose) spheres.push({ centre: pose.p, radius: Math.max(...object.size) / 2 });
     }
-    const subject = boundingSphere(spheres);
+    const parts = subjectOf(spheres);
+    const subject = boundingSphere(parts);
     if (!subject) return;
     pending.current = false;
     const distance = framingDistance(subject, camera.fov, size.width / Math.max(1, size.height));
-    cameraStore.setState({ origin: subject.centre, distance });
+    const { yaw } = cameraStore.getState();
+    const broadside = broadsideYaw(
+      parts.map((part) => part.centre),
+      yaw,
+    );
+    cameraStore.setState({ origin: subject.centre, distance, yaw: broadside ?? yaw });
   });
   return null;
 }

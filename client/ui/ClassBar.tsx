@@ -35,7 +35,9 @@ export function ClassBar({
   const [xrFailed, setXrFailed] = useState<"vr" | "ar" | undefined>();
   const title = useRef<HTMLHeadingElement>(null);
   // Joined: focus lands in the class (a screen reader starts from the class's name), not on the page's top.
-  useEffect(() => title.current?.focus(), []);
+  useEffect(() => {
+    title.current?.focus();
+  }, []);
 
   return (
     <header className="class-bar" data-panel="class-bar">

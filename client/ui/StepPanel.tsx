@@ -2,7 +2,7 @@
  * The lesson step everyone is on, in each participant's language; the teacher
  * moves through the steps here. A replay shows its recorded step the same way.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Role } from "../../shared/protocol.ts";
 import { useClassView } from "../app/useStores.ts";
@@ -25,12 +25,18 @@ export function StepPanel({
   const stepIndex = useClassView(view, (v) => v.step);
   const role = useClassView(view, (v) => v.role);
   const [open, setOpen] = useState(true);
+  const panel = useRef<HTMLElement>(null);
+  // A new step is read from its top, wherever the last one was scrolled to.
+  // (Braces: newer browsers return a promise from scrollTo, and an effect may return only its cleanup.)
+  useEffect(() => {
+    panel.current?.scrollTo?.({ top: 0 });
+  }, [stepIndex]);
   const step = lesson?.steps[stepIndex];
   if (!lesson || !step) return null;
   const total = lesson.steps.length;
 
   return (
-    <section className="panel step-panel" aria-label={t("lesson.show")} data-step={step.id}>
+    <section ref={panel} className="panel step-panel" aria-label={t("lesson.show")} data-step={step.id}>
       <header>
         <span className="step-count">{t("lesson.stepOf", { current: stepIndex + 1, total })}</span>
         {onFocus && (
