@@ -7,6 +7,7 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 import { Vector3, type Object3D, type PerspectiveCamera } from "three";
+import { pixelsPerMetre } from "./framing.ts";
 import { placeLabels, type LabelCandidate, type Rect } from "./labelPlacement.ts";
 import { labelRegistry, shownLabels, type RegisteredLabel } from "./labelRegistry.ts";
 
@@ -15,6 +16,7 @@ const FARTHEST_M = 7;
 
 const world = new Vector3();
 const viewer = new Vector3();
+const onScreen = new Vector3();
 
 export function LabelLayout() {
   const camera = useThree((three) => three.camera) as PerspectiveCamera;
@@ -35,7 +37,6 @@ export function LabelLayout() {
     const labels = [...labelRegistry].filter((label) => shownWithItsOwner(label.sprite));
     shownLabels.length = 0;
     camera.getWorldPosition(viewer);
-    const tanHalf = Math.tan((camera.fov * Math.PI) / 360);
     const measured: { label: RegisteredLabel; candidate: LabelCandidate; pxPerM: number; inView: boolean }[] = [];
     for (const label of labels) {
       const { sprite } = label;
@@ -43,8 +44,8 @@ export function LabelLayout() {
       sprite.updateWorldMatrix(true, false);
       sprite.getWorldPosition(world);
       const distance = world.distanceTo(viewer);
-      const projected = world.clone().project(camera);
-      const pxPerM = size.height / (2 * Math.max(0.01, distance) * tanHalf);
+      const projected = onScreen.copy(world).project(camera);
+      const pxPerM = pixelsPerMetre(distance, camera.fov, size.height);
       const w = sprite.scale.x * pxPerM;
       const h = sprite.scale.y * pxPerM;
       const x = ((projected.x + 1) / 2) * size.width;

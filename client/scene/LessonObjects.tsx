@@ -14,6 +14,7 @@ import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ObjectView, ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
+import { pixelsPerMetre } from "./framing.ts";
 import { LABEL_PRIORITY } from "./labelPlacement.ts";
 import { NameTag } from "./NameTag.tsx";
 import { ObjectBody } from "./ObjectBody.tsx";
@@ -155,6 +156,6 @@ const cameraAt = new Vector3();
 /** How much to enlarge an object `across` metres wide for it to be drawn MIN_ACROSS_PX wide on this screen. */
 function boostToSee(object: Object3D, across: number, camera: PerspectiveCamera, screenHeight: number): number {
   const distance = object.getWorldPosition(objectAt).distanceTo(camera.getWorldPosition(cameraAt));
-  const pixels = (across * screenHeight) / (2 * Math.max(0.01, distance) * Math.tan((camera.fov * Math.PI) / 360));
+  const pixels = across * pixelsPerMetre(distance, camera.fov, screenHeight);
   return Math.min(MOST_BOOST, Math.max(1, MIN_ACROSS_PX / Math.max(0.01, pixels)));
 }

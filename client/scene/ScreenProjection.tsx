@@ -2,6 +2,7 @@
 import { useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 import { Vector3 } from "three";
+import { pixelsPerMetre } from "./framing.ts";
 import { screenProjection } from "./sceneRegistry.ts";
 
 export function ScreenProjection() {
@@ -22,7 +23,7 @@ export function ScreenProjection() {
       const distance = camera.getWorldPosition(new Vector3()).distanceTo(new Vector3(...point));
       const fov = "fov" in camera ? (camera.fov as number) : 55;
       const rect = canvas.getBoundingClientRect();
-      return (metres * rect.height) / (2 * Math.max(0.01, distance) * Math.tan((fov * Math.PI) / 360));
+      return metres * pixelsPerMetre(distance, fov, rect.height);
     };
     screenProjection.drawn = () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles });
     return () => {

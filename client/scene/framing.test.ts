@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundingSphere, broadsideYaw, framingDistance, subjectOf } from "./framing.ts";
+import { boundingSphere, broadsideYaw, framingDistance, pixelsPerMetre, subjectOf } from "./framing.ts";
 
 describe("framing a step's subject", () => {
   it("bounds the objects and backs off until they fill the narrower side of the view", () => {
@@ -13,6 +13,12 @@ describe("framing a step's subject", () => {
     const phone = framingDistance(sphere, 55, 0.48);
     expect(phone).toBeGreaterThan(wide);
     expect(framingDistance({ centre: [0, 0, 0], radius: 0.01 }, 55, 1)).toBe(0.35);
+  });
+
+  it("measures how many pixels a metre spans on screen", () => {
+    // With a 90° field of view, at 1 m the view is 2 m high: 800 px show 400 px per metre.
+    expect(pixelsPerMetre(1, 90, 800)).toBeCloseTo(400);
+    expect(pixelsPerMetre(2, 90, 800)).toBeCloseTo(200);
   });
 
   it("leaves out a prop far larger than the rest", () => {

@@ -10,6 +10,16 @@ export interface Sphere {
   radius: number;
 }
 
+/**
+ * How many screen pixels one metre spans at `distance` from a camera with a
+ * vertical field of view of `fovDeg`, on a view `screenHeight` pixels high.
+ * The one measure of "how big is it on screen" for framing, labels, small
+ * objects and the tests' hook.
+ */
+export function pixelsPerMetre(distance: number, fovDeg: number, screenHeight: number): number {
+  return screenHeight / (2 * Math.max(0.01, distance) * Math.tan((fovDeg * Math.PI) / 360));
+}
+
 /** How much of the narrower side of the view the subject fills. */
 const FILL = 0.8;
 const CLOSEST_M = 0.35;
