@@ -1,128 +1,70 @@
 /**
- * Everyone else in the class: a head (with a visor showing where they look),
- * hands for headset users, a body for screen users, and a name tag. Drawn
- * from the interpolation buffers, so motion is smooth at 10–20 updates/s.
+ * Everyone else in the class: their bodies (head with a visor showing where
+ * they look, torso, hands for headset users; see avatar/AvatarBodies) and
+ * their marks (name tag, raised hand, reaction, speaking). Drawn from the
+ * interpolation buffers, so motion is smooth at 10–20 updates/s.
  */
-import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useRef, useState } from "react";
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Group } from "three";
 import { REACTION_SYMBOLS } from "../../shared/phrasebook.ts";
 import { ClassEventKind } from "../../shared/protocol.ts";
-import { Euler, type Group, Quaternion, Vector3 } from "three";
 import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { voiceSession } from "../voice/voiceSession.ts";
+import { AvatarBodies } from "./avatar/AvatarBodies.tsx";
 import { LABEL_PRIORITY } from "./labelPlacement.ts";
 import { NameTag } from "./NameTag.tsx";
 import { avatarColor } from "./palette.ts";
-import { applyPose } from "./poseConversion.ts";
 
 export function Avatars({ connection }: { connection: ClassroomConnection }) {
   const participants = useClassView(connection.view, (v) => v.participants);
+  const others = useMemo(() => participants.filter((p) => p.seat !== connection.seat), [participants, connection]);
+  const anchors = useMemo(() => new Map<string, Group>(), []);
   return (
     <>
-      {participants
-        .filter((p) => p.seat !== connection.seat)
-        .map((p) => (
-          <Avatar key={p.seat} participant={p} connection={connection} />
-        ))}
+      <AvatarBodies others={others} poses={connection.poses} anchors={anchors} />
+      {others.map((p) => (
+        <AvatarMarks key={p.seat} participant={p} connection={connection} anchors={anchors} />
+      ))}
     </>
   );
 }
 
-const yawOnly = new Euler(0, 0, 0, "YXZ");
-const viewer = new Vector3();
-/** Closer than this to the viewer's eyes, an avatar is not drawn. */
-const TOO_CLOSE_M = 0.7;
-const bodyRotation = new Quaternion();
-
-function Avatar({ participant, connection }: { participant: ParticipantView; connection: ClassroomConnection }) {
-  const head = useRef<Group>(null);
-  const body = useRef<Group>(null);
-  const left = useRef<Group>(null);
-  const right = useRef<Group>(null);
+/** A person's name tag and marks, which the bodies' frame loop keeps at their head. */
+function AvatarMarks({
+  participant,
+  connection,
+  anchors,
+}: {
+  participant: ParticipantView;
+  connection: ClassroomConnection;
+  anchors: Map<string, Group>;
+}) {
+  const anchor = useRef<Group>(null);
   const { seat } = participant;
-
-  const whole = useRef<Group>(null);
-  const camera = useThree((three) => three.camera);
-  useFrame(() => {
-    const now = performance.now();
-    const headPose = connection.poses.sample(`head:${seat}`, now);
-    // Someone standing where this view looks from would fill it: they step out of sight instead.
-    if (headPose && whole.current)
-      whole.current.visible =
-        camera.getWorldPosition(viewer).distanceTo(head.current?.position ?? viewer) > TOO_CLOSE_M;
-    if (headPose && head.current) {
-      applyPose(head.current, headPose);
-      if (body.current) {
-        // The body stands under the head and turns with it, but never tilts.
-        yawOnly.setFromQuaternion(head.current.quaternion, "YXZ");
-        yawOnly.set(0, yawOnly.y, 0);
-        bodyRotation.setFromEuler(yawOnly);
-        body.current.position.set(headPose.p[0], headPose.p[1] - 0.45, headPose.p[2]);
-        body.current.quaternion.copy(bodyRotation);
-      }
-    }
-    for (const [hand, ref] of [
-      ["left", left],
-      ["right", right],
-    ] as const) {
-      const pose = connection.poses.sample(`${hand}:${seat}`, now);
-      if (pose && ref.current) applyPose(ref.current, pose);
-    }
-  });
-
+  useEffect(() => {
+    const group = anchor.current;
+    if (!group) return;
+    anchors.set(seat, group);
+    return () => void (anchors.get(seat) === group && anchors.delete(seat));
+  }, [anchors, seat]);
   const color = avatarColor(participant.color);
   const opacity = participant.connected ? 1 : 0.35;
   return (
-    // Avatars cast no shadows: a class of 30 would double their draw calls for shadows nobody reads.
-    <group ref={whole} name={`avatar-${participant.nickname}`}>
-      <group ref={head}>
-        <mesh>
-          <sphereGeometry args={[0.11, 32, 16]} />
-          <meshStandardMaterial color={color} transparent opacity={opacity} />
-        </mesh>
-        {/* The visor faces -z, the way the participant looks. */}
-        <mesh position={[0, 0.01, -0.085]}>
-          <boxGeometry args={[0.16, 0.06, 0.05]} />
-          <meshStandardMaterial color="#1d3557" transparent opacity={opacity} />
-        </mesh>
-        <NameTag
-          text={participant.nickname}
-          color={color}
-          position={[0, 0.2, 0]}
-          height={0.07}
-          opacity={opacity}
-          declutter={LABEL_PRIORITY.person}
-        />
-        {participant.handRaisedAt > 0 && <NameTag text="✋" color={color} position={[0, 0.3, 0]} height={0.09} />}
-        <ReactionBubble seat={seat} connection={connection} />
-        {participant.micOn && <SpeakingMark seat={seat} color={color} />}
-      </group>
-      {participant.hasHands ? (
-        <>
-          <Hand ref={left} color={color} opacity={opacity} />
-          <Hand ref={right} color={color} opacity={opacity} />
-        </>
-      ) : (
-        <group ref={body}>
-          <mesh position={[0, -0.25, 0]}>
-            <capsuleGeometry args={[0.16, 0.45, 8, 16]} />
-            <meshStandardMaterial color={color} transparent opacity={opacity * 0.85} />
-          </mesh>
-        </group>
-      )}
-    </group>
-  );
-}
-
-function Hand({ ref, color, opacity }: { ref: React.Ref<Group>; color: string; opacity: number }) {
-  return (
-    <group ref={ref}>
-      <mesh>
-        <boxGeometry args={[0.07, 0.03, 0.1]} />
-        <meshStandardMaterial color={color} transparent opacity={opacity} />
-      </mesh>
+    <group ref={anchor} name={`avatar-${participant.nickname}`} visible={false}>
+      <NameTag
+        text={participant.nickname}
+        color={color}
+        position={[0, 0.2, 0]}
+        height={0.07}
+        opacity={opacity}
+        declutter={LABEL_PRIORITY.person}
+      />
+      {participant.handRaisedAt > 0 && <NameTag text="✋" color={color} position={[0, 0.3, 0]} height={0.09} />}
+      <ReactionBubble seat={seat} connection={connection} />
+      {participant.micOn && <SpeakingMark seat={seat} color={color} />}
     </group>
   );
 }

@@ -58,8 +58,8 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
           <ScreenProjection />
-          <LabelLayout />
         </IfInSessionMode>
+        <LabelLayout />
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />
         </IfInSessionMode>

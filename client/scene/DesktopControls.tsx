@@ -15,6 +15,7 @@ import { worldPoseOf } from "./poseConversion.ts";
 import { RIGHT, UP, addSpin } from "./spinInput.ts";
 import { requestStepFocus } from "./focusRequests.ts";
 import { StepFraming } from "./StepFraming.tsx";
+import { prefersReducedMotion } from "./reducedMotion.ts";
 import { spotNear } from "./viewpoint.ts";
 
 const WALK_SPEED = 1.2; // m/s
@@ -35,7 +36,7 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
     [startYaw],
   );
   const keys = usePressedKeys();
-  const reducedMotion = useMemo(() => globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false, []);
+  const reducedMotion = useMemo(() => prefersReducedMotion(), []);
   const camera = useThree((three) => three.camera);
 
   useEffect(() => {

@@ -1,18 +1,25 @@
 /**
- * A board beside the table with the current step in this participant's own
- * language, so headset users read the lesson without leaving VR.
+ * A board across the table with the current step in this participant's own
+ * language, so headset users read the lesson without leaving VR. Each
+ * participant sees it on the far side of the table from where they are,
+ * facing them (see boardPlacement).
  */
-import { useEffect, useMemo, useState } from "react";
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CanvasTexture, SRGBColorSpace } from "three";
+import { CanvasTexture, type Group, SRGBColorSpace, Vector3 } from "three";
 import { useLocalize } from "../app/useLocalize.ts";
 import { useClassView } from "../app/useStores.ts";
 import { FONT_STACK, fontsReadyFor } from "../i18n/fonts.ts";
 import type { ClassViewStore } from "../net/classView.ts";
+import { azimuthOf, boardAim, boardPlace, glide } from "./boardPlacement.ts";
+import { prefersReducedMotion } from "./reducedMotion.ts";
 
 const WIDTH = 1024;
 const HEIGHT = 640;
 const BOARD_METRES: [number, number] = [1.5, 0.9375];
+const BOARD_HEIGHT_M = 1.75;
+const viewer = new Vector3();
 
 export function InstructionBoard({ view }: { view: ClassViewStore }) {
   const { t, i18n } = useTranslation();
@@ -57,10 +64,11 @@ export function InstructionBoard({ view }: { view: ClassViewStore }) {
     [lines, i18n, fontsLoaded],
   );
   useEffect(() => () => texture?.dispose(), [texture]);
+  const board = useFollowingPlace();
   if (!texture) return null;
 
   return (
-    <group position={[0, 1.75, -1.45]} name="instruction-board">
+    <group ref={board} position={[0, BOARD_HEIGHT_M, -1.45]} name="instruction-board">
       <mesh>
         <planeGeometry args={BOARD_METRES} />
         <meshBasicMaterial map={texture} toneMapped={false} />
@@ -71,6 +79,26 @@ export function InstructionBoard({ view }: { view: ClassViewStore }) {
       </mesh>
     </group>
   );
+}
+
+/** Keeps the board across the table from this viewer, gliding round when they have moved. */
+function useFollowingPlace() {
+  const board = useRef<Group>(null);
+  const turn = useRef<{ angle: number; aim: number } | undefined>(undefined);
+  const reducedMotion = useMemo(() => prefersReducedMotion(), []);
+  useFrame(({ camera }, seconds) => {
+    if (!board.current) return;
+    camera.getWorldPosition(viewer);
+    const azimuth = azimuthOf(viewer.x, viewer.z);
+    // Where the viewer first looks from, the board simply is.
+    const state = (turn.current ??= { angle: azimuth, aim: azimuth });
+    state.aim = boardAim(state.aim, azimuth);
+    state.angle = glide(state.angle, state.aim, Math.min(seconds, 0.1), reducedMotion);
+    const place = boardPlace(state.angle);
+    board.current.position.set(place.x, BOARD_HEIGHT_M, place.z);
+    board.current.rotation.set(0, place.yaw, 0);
+  });
+  return board;
 }
 
 interface BoardLines {

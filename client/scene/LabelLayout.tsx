@@ -1,8 +1,9 @@
 /**
  * Lays out the name tags each frame so no two visible ones overlap on this
  * screen: see labelPlacement. Tags far away (past a few metres) are hidden;
- * those that cannot fit stay hidden until the view changes. Mounted for
- * screen views only: in a headset the tags stand as they are.
+ * those that cannot fit stay hidden until the view changes. The same in a
+ * headset: there the camera follows the head (both eyes' frustum), and the
+ * view's shape comes from its projection rather than the page's canvas.
  */
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect } from "react";
@@ -37,6 +38,10 @@ export function LabelLayout() {
     const labels = [...labelRegistry].filter((label) => shownWithItsOwner(label.sprite));
     shownLabels.length = 0;
     camera.getWorldPosition(viewer);
+    // The view's own shape: the canvas's on a screen, the headset's frustum in XR.
+    const e = camera.projectionMatrix.elements;
+    const height = size.height;
+    const width = (height * e[5]!) / e[0]!;
     const measured: { label: RegisteredLabel; candidate: LabelCandidate; pxPerM: number; inView: boolean }[] = [];
     for (const label of labels) {
       const { sprite } = label;
@@ -45,11 +50,11 @@ export function LabelLayout() {
       sprite.getWorldPosition(world);
       const distance = world.distanceTo(viewer);
       const projected = onScreen.copy(world).project(camera);
-      const pxPerM = pixelsPerMetre(distance, camera.fov, size.height);
+      const pxPerM = pixelsPerMetre(distance, camera.fov, height);
       const w = sprite.scale.x * pxPerM;
       const h = sprite.scale.y * pxPerM;
-      const x = ((projected.x + 1) / 2) * size.width;
-      const y = ((1 - projected.y) / 2) * size.height;
+      const x = ((projected.x + 1) / 2) * width;
+      const y = ((1 - projected.y) / 2) * height;
       const inView =
         projected.z < 1 && distance < FARTHEST_M && Math.abs(projected.x) < 1.2 && Math.abs(projected.y) < 1.2;
       const rect: Rect = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
