@@ -4,7 +4,7 @@
  * `assets/lessons/` or imported by a teacher; both pass this schema first.
  */
 import { z } from "zod";
-import { Limits, PoseSchema, type Language } from "./protocol.ts";
+import { Limits, PoseSchema, Vec3Schema, type Language } from "./protocol.ts";
 
 export const LESSON_FORMAT = "meridian-lesson";
 export const LESSON_FORMAT_VERSION = 1;
@@ -99,6 +99,23 @@ export function restsInPlace(object: LessonObject | undefined, position: [number
   );
 }
 
+/**
+ * Where screen views look in a step, when the author wants it rather than the
+ * computed framing: the region of `radius` metres around `target` fills the
+ * view on any screen shape. `pitch` (degrees, negative looks down) and `yaw`
+ * (degrees round the table, 0 from the +z side) are optional: without a yaw
+ * each participant keeps their own side of the table.
+ */
+export const StepViewSchema = z
+  .object({
+    target: Vec3Schema,
+    radius: z.number().finite().min(0.05).max(5),
+    pitch: z.number().finite().min(-89).max(30).optional(),
+    yaw: z.number().finite().min(-180).max(180).optional(),
+  })
+  .strict();
+export type StepView = z.infer<typeof StepViewSchema>;
+
 export const LessonStepSchema = z
   .object({
     id,
@@ -111,6 +128,7 @@ export const LessonStepSchema = z
     /** Objects locked in this step (others follow the lesson's default). */
     locked: z.array(id).max(200).optional(),
     task: localizedText(300).optional(),
+    view: StepViewSchema.optional(),
     /**
      * What the server checks the task by, from the scene itself: every object
      * listed must rest in one of its snap places (a planet in its orbit slot,

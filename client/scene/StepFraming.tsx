@@ -4,8 +4,9 @@
  * (button or Z), the view eases to look at the step's objects (without props
  * far larger than them) from where they fill it: from the participant's own
  * side of the table, turned to see a row of objects broadside rather than
- * end-on. With reduced motion asked for, the view moves at once (the
- * camera's damping is off then too).
+ * end-on. A step whose lesson names a view (a region, and maybe the
+ * angle to see it from) is framed that way instead. With reduced motion
+ * asked for, the view moves at once (the camera's damping is off then too).
  */
 import { useFrame, useThree } from "@react-three/fiber";
 import type { createScreenCameraStore } from "@react-three/handle";
@@ -47,6 +48,21 @@ export function StepFraming({
 
   useFrame(() => {
     if (!pending.current) return;
+    const { lesson, step } = connection.view.getState();
+    const authored = lesson?.steps[step]?.view;
+    if (authored) {
+      pending.current = false;
+      const aspect = size.width / Math.max(1, size.height);
+      const distance = framingDistance({ centre: authored.target, radius: authored.radius }, camera.fov, aspect);
+      const { yaw, pitch } = cameraStore.getState();
+      cameraStore.setState({
+        origin: authored.target,
+        distance,
+        yaw: authored.yaw === undefined ? yaw : (authored.yaw * Math.PI) / 180,
+        pitch: authored.pitch === undefined ? pitch : (authored.pitch * Math.PI) / 180,
+      });
+      return;
+    }
     const spheres: Sphere[] = [];
     for (const object of connection.view.getState().objects) {
       const pose = connection.poses.latest(`object:${object.id}`);

@@ -18,6 +18,7 @@ export function ClassBar({
   toolsOpen,
   onTools,
   onLeave,
+  onGuide,
 }: {
   connection: ClassroomConnection;
   abilities: DeviceAbilities | undefined;
@@ -25,6 +26,7 @@ export function ClassBar({
   toolsOpen: boolean | undefined;
   onTools: () => void;
   onLeave: () => void;
+  onGuide: () => void;
 }) {
   const { t } = useTranslation();
   const role = useClassView(connection.view, (v) => v.role);
@@ -87,6 +89,15 @@ export function ClassBar({
             {t("teacher.panel")}
           </button>
         )}
+        <button
+          name="guide"
+          className="guide-button"
+          aria-label={t("guide.open")}
+          title={t("guide.open")}
+          onClick={onGuide}
+        >
+          ?
+        </button>
         <button name="leave" onClick={onLeave}>
           {t("classroom.leave")}
         </button>

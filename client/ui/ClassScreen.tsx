@@ -15,6 +15,7 @@ import { ClassAnnouncer } from "./access/ClassAnnouncer.tsx";
 import { SceneObjects } from "./access/SceneObjects.tsx";
 import { ClassBar } from "./ClassBar.tsx";
 import { ClassOver } from "./ClassOver.tsx";
+import { FirstRunGuide, guideUnseen } from "./guide/FirstRunGuide.tsx";
 import { LeaveDialog } from "./LeaveDialog.tsx";
 import { ClassDocks } from "./layout/ClassDocks.tsx";
 import { ClassSheet, type SheetTab } from "./layout/ClassSheet.tsx";
@@ -45,6 +46,8 @@ export default function ClassScreen({
   );
   const [sheetTab, setSheetTab] = useState<SheetTab | undefined>();
   const [leaving, setLeaving] = useState(false);
+  // The first time in this role on this device, the guide opens by itself.
+  const [guideOpen, setGuideOpen] = useState(() => guideUnseen(connection.view.getState().role));
   // Voice runs while the class screen is open.
   useEffect(() => startVoice(connection), [connection]);
   const over =
@@ -65,6 +68,7 @@ export default function ClassScreen({
           toolsOpen={layout === "wide" ? drawer === "open" : undefined}
           onTools={() => setDrawer(drawer === "open" ? "closed" : "open")}
           onLeave={() => setLeaving(true)}
+          onGuide={() => setGuideOpen(true)}
         />
         {!over && <SceneObjects connection={connection} />}
         {!over &&
@@ -80,6 +84,9 @@ export default function ClassScreen({
       <SceneLoading />
       {leaving && !over && (
         <LeaveDialog connection={connection} onStay={() => setLeaving(false)} onLeave={() => void backToLobby()} />
+      )}
+      {guideOpen && !leaving && !over && (
+        <FirstRunGuide connection={connection} abilities={abilities} onClose={() => setGuideOpen(false)} />
       )}
       {over && <ClassOver connection={connection} status={status} />}
     </div>

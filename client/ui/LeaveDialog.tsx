@@ -21,6 +21,7 @@ export function LeaveDialog({
 }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const firstChoice = useRef<HTMLButtonElement>(null);
   const role = useClassView(connection.view, (v) => v.role);
   const teacherKey = useClassView(connection.view, (v) => v.teacherKey);
 
@@ -28,6 +29,8 @@ export function LeaveDialog({
   useEffect(() => {
     const shown = dialog.current;
     shown?.showModal();
+    // showModal focuses the first field (a link to copy); the safe choice is where a key press should land.
+    firstChoice.current?.focus();
     return () => shown?.close();
   }, []);
 
@@ -50,7 +53,7 @@ export function LeaveDialog({
         <p>{t("leave.studentBody")}</p>
       )}
       <div className="actions">
-        <button className="primary" autoFocus onClick={onStay}>
+        <button className="primary" ref={firstChoice} onClick={onStay}>
           {t("leave.stay")}
         </button>
         <button name="confirm-leave" onClick={onLeave}>

@@ -11,10 +11,7 @@ import { XRSpace, useXRInputSourceState } from "@react-three/xr";
 import { useEffect, useMemo, useRef, type RefObject } from "react";
 import {
   BackSide,
-  BufferGeometry,
-  Float32BufferAttribute,
-  Line,
-  LineBasicMaterial,
+  type InterleavedBufferAttribute,
   Mesh,
   MeshBasicMaterial,
   RingGeometry,
@@ -22,6 +19,9 @@ import {
   Vector3,
   type Group,
 } from "three";
+import { Line2 } from "three/examples/jsm/lines/Line2.js";
+import { LineGeometry } from "three/examples/jsm/lines/LineGeometry.js";
+import { LineMaterial } from "three/examples/jsm/lines/LineMaterial.js";
 import { useStore } from "zustand";
 import type { Vec3 } from "../../shared/math.ts";
 import { xrOriginPlace } from "../scene/sceneRegistry.ts";
@@ -59,12 +59,13 @@ export function XrComfort({ origin }: { origin: RefObject<Group | null> }) {
   });
 
   const { arc, marker, veil } = useMemo(() => {
-    const geometry = new BufferGeometry();
-    geometry.setAttribute("position", new Float32BufferAttribute(new Float32Array(ARC_POINTS * 3), 3));
-    const arc = new Line(geometry, new LineBasicMaterial({ color: "#7fd1ff" }));
+    // A thick line (1.5 cm, in the world's units): a one-pixel line is hard to see in a headset.
+    const geometry = new LineGeometry();
+    geometry.setPositions(new Float32Array(ARC_POINTS * 3));
+    const arc = new Line2(geometry, new LineMaterial({ color: 0x1fa3ff, linewidth: 0.02, worldUnits: true }));
     const marker = new Mesh(
       new RingGeometry(0.18, 0.24, 40).rotateX(-Math.PI / 2),
-      new MeshBasicMaterial({ color: "#7fd1ff" }),
+      new MeshBasicMaterial({ color: "#1fa3ff" }),
     );
     // A dark shell around the head: fades in and out over a teleport, half in while turning smoothly.
     const veil = new Mesh(
@@ -163,12 +164,15 @@ export function XrComfort({ origin }: { origin: RefObject<Group | null> }) {
   );
 }
 
-function drawArc(line: Line, points: Vec3[]): void {
-  const positions = line.geometry.getAttribute("position") as Float32BufferAttribute;
-  for (let i = 0; i < ARC_POINTS; i++) {
-    const point = points[Math.min(i, points.length - 1)]!;
-    positions.setXYZ(i, point[0], point[1], point[2]);
+/** Writes the arc's points into the line's segments in place (no new buffers each frame). */
+function drawArc(line: Line2, points: Vec3[]): void {
+  const segments = (line.geometry.getAttribute("instanceStart") as InterleavedBufferAttribute).data;
+  const array = segments.array as Float32Array;
+  for (let i = 0; i < ARC_POINTS - 1; i++) {
+    const from = points[Math.min(i, points.length - 1)]!;
+    const to = points[Math.min(i + 1, points.length - 1)]!;
+    array.set(from, i * 6);
+    array.set(to, i * 6 + 3);
   }
-  positions.needsUpdate = true;
-  line.geometry.computeBoundingSphere();
+  segments.needsUpdate = true;
 }

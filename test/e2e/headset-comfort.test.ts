@@ -3,7 +3,8 @@
  * forward throws an arc and letting go teleports there (the class sees the
  * student arrive at the target); pushing it sideways snap-turns by the
  * chosen 30°; after both, a grab with the controller still lands at the
- * shared place the class sees.
+ * shared place the class sees. Name tags are laid out in the headset's view
+ * as on a screen: none covers another.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Page } from "playwright-core";
@@ -14,7 +15,14 @@ import type { Vec3 } from "../../shared/math.ts";
 import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, renderedPose, requireBrowserAndBuild, seatOf } from "./support.ts";
+import {
+  SCREENSHOT_DIR,
+  joinThroughLobby,
+  labelOverlaps,
+  renderedPose,
+  requireBrowserAndBuild,
+  seatOf,
+} from "./support.ts";
 
 interface EmulatedController {
   position: { set(x: number, y: number, z: number): void };
@@ -95,6 +103,15 @@ describe("moving comfortably in a headset", () => {
     await headset?.close();
     await teacher?.leave();
     await server?.stop();
+  });
+
+  it("lays out the name tags in the headset's view: some shown, none over another", async () => {
+    await expect
+      .poll(() => headset.page.evaluate(() => (window as unknown as Hooks).meridianTest.shownLabels().length), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(1);
+    expect(await labelOverlaps(headset.page)).toEqual([]);
   });
 
   it("teleports where the arc lands: stick forward to aim, let go to go", async () => {

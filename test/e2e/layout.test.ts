@@ -8,7 +8,6 @@
  * least 16 px across and no two name tags overlap, and axe-core finds no
  * serious or critical WCAG 2.2 AA violation on the lobby and the class screen.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
@@ -17,7 +16,14 @@ import type { RunningServer } from "../../server/app.ts";
 import { openBrowser, type TestBrowser } from "../support/browser.ts";
 import { startTestServer } from "../support/server.ts";
 import { measureLayout } from "./layoutMeasure.ts";
-import { SCREENSHOT_DIR, joinThroughLobby, requireBrowserAndBuild, startClassThroughLobby } from "./support.ts";
+import {
+  SCREENSHOT_DIR,
+  axeProblems,
+  joinThroughLobby,
+  labelOverlaps,
+  requireBrowserAndBuild,
+  startClassThroughLobby,
+} from "./support.ts";
 
 const LESSON = "solar-system";
 const WIDE = [
@@ -34,16 +40,6 @@ const PHONE_MAX_COVER = 0.4;
 const OPEN_SHEET_MAX_COVER = 0.6;
 const TOUCH_TARGET_PX = 44;
 const MIN_OBJECT_PX = 16;
-
-/** Serious and critical WCAG 2.2 A/AA violations on the page, as "rule: target" lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  return result.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
-}
 
 /** Controls on the class screen that something else covers at their centre (a tap would miss them). */
 function coveredControls(page: Page): Promise<string[]> {
@@ -92,21 +88,6 @@ function narrowestDrawn(page: Page): Promise<number> {
       (e) => e.dataset.object!,
     );
     return Math.min(...ids.map((id) => hooks.pixelsAcross(id) ?? 0));
-  });
-}
-
-/** Pairs of name tags drawn over each other. */
-function labelOverlaps(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const labels = (window as unknown as { meridianTest: MeridianTestHooks }).meridianTest.shownLabels();
-    const pairs: string[] = [];
-    for (let i = 0; i < labels.length; i++)
-      for (let j = i + 1; j < labels.length; j++) {
-        const [a, b] = [labels[i]!.rect, labels[j]!.rect];
-        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3])
-          pairs.push(`${labels[i]!.text} × ${labels[j]!.text}`);
-      }
-    return pairs;
   });
 }
 

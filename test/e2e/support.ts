@@ -1,4 +1,5 @@
 /** Shared steps for browser tests: join through the real lobby, read the test hooks. */
+import AxeBuilder from "@axe-core/playwright";
 import { existsSync, mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import type { MeridianTestHooks } from "../../client/app/testHooks.ts";
@@ -86,4 +87,29 @@ export async function openTeacherTools(page: Page) {
     await page.locator('.sheet-tabs [role="tab"]').last().click();
   }
   await page.locator(".teacher-panel").waitFor();
+}
+
+/** Serious and critical WCAG 2.2 A/AA violations on the page, as "rule: target" lines. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+}
+
+/** Pairs of name tags drawn over each other. */
+export function labelOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = (window as unknown as { meridianTest: MeridianTestHooks }).meridianTest.shownLabels();
+    const pairs: string[] = [];
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i]!.rect, labels[j]!.rect];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3])
+          pairs.push(`${labels[i]!.text} × ${labels[j]!.text}`);
+      }
+    return pairs;
+  });
 }

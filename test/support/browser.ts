@@ -70,6 +70,7 @@ export async function openBrowser(
     phone = false,
     fakeMedia = false,
     ownBrowser = false,
+    firstVisit = false,
   }: {
     phone?: boolean;
     fakeMedia?: boolean;
@@ -79,6 +80,12 @@ export async function openBrowser(
      * outage (the server never noticed the drop).
      */
     ownBrowser?: boolean;
+    /**
+     * A device that has never been in a class: the first-run guide opens.
+     * Otherwise the guides count as seen, so they do not stand in front of
+     * what other tests look at.
+     */
+    firstVisit?: boolean;
   } = {},
 ): Promise<TestBrowser> {
   const options = {
@@ -95,6 +102,10 @@ export async function openBrowser(
         args: [...BROWSER_ARGS, ...(fakeMedia ? FAKE_MEDIA_ARGS : [])],
       })
     : await (await sharedBrowser(fakeMedia)).newContext(options);
+  if (!firstVisit)
+    await context.addInitScript(
+      'for (const role of ["teacher", "student"]) localStorage.setItem(`meridian.choice.guide.${role}`, "seen");',
+    );
   const page = context.pages()[0] ?? (await context.newPage());
   const logs: string[] = [];
   page.on("console", (message) => {

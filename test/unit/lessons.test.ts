@@ -54,9 +54,12 @@ describe("shipped lessons", () => {
         });
       });
 
-      it("keeps every object and snap target on or above the table", () => {
+      it("keeps every object, snap target and step view on or above the table", () => {
         const poses = lesson.objects.flatMap((o) => [o.pose, ...(o.snap ?? []).map((s) => s.pose)]);
-        for (const step of lesson.steps) poses.push(...Object.values(step.place ?? {}));
+        for (const step of lesson.steps) {
+          poses.push(...Object.values(step.place ?? {}));
+          if (step.view) poses.push({ p: step.view.target, q: [0, 0, 0, 1] });
+        }
         for (const pose of poses) {
           expect(Math.hypot(pose.p[0], pose.p[2])).toBeLessThanOrEqual(0.95);
           expect(pose.p[1]).toBeGreaterThanOrEqual(0.8);
