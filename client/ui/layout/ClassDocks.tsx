@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { ChatBox } from "../ChatBox.tsx";
 import { ClassFeed } from "../ClassFeed.tsx";
+import { ControlsHint } from "../ControlsHint.tsx";
 import { SpeakBar } from "../SpeakBar.tsx";
 import { requestStepFocus } from "../../scene/focusRequests.ts";
 import { StepPanel } from "../StepPanel.tsx";
@@ -43,11 +44,7 @@ export function ClassDocks({
         </div>
       )}
       <div className="dock dock-bottom">
-        {hintShown && (
-          <p className="hint" data-panel="hint">
-            {touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}
-          </p>
-        )}
+        {hintShown && <ControlsHint touch={touch} data-panel="hint" />}
         <SpeakBar connection={connection} />
       </div>
     </>

@@ -11,6 +11,7 @@ import { useClassView } from "../../app/useStores.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { ChatBox } from "../ChatBox.tsx";
 import { ClassFeed } from "../ClassFeed.tsx";
+import { ControlsHint } from "../ControlsHint.tsx";
 import { LocalizedText } from "../LocalizedText.tsx";
 import { PeopleList } from "../PeopleList.tsx";
 import { HandButton, SpeakBar } from "../SpeakBar.tsx";
@@ -129,7 +130,7 @@ export function ClassSheet({
                   onStep={(index) => connection.setStep(index)}
                   onFocus={requestStepFocus}
                 />
-                <p className="hint">{touch ? t("classroom.hintTouch") : t("classroom.hintDesktop")}</p>
+                <ControlsHint touch={touch} />
               </>
             )}
             {tab === "speak" && (
