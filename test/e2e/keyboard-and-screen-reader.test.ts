@@ -173,6 +173,18 @@ describe("keyboard only, and what a screen reader hears", () => {
       // Shift moves five steps: for the long way, then single steps to land.
       const far = Math.max(Math.abs(away), Math.abs(right)) > 0.12 && Math.abs(off[1]) <= 0.011;
       await page.keyboard.press(far ? `Shift+${key}` : key);
+      // The next press is chosen from what the page has drawn since this one: a slow renderer must not make it overshoot.
+      await page
+        .waitForFunction(
+          ([id, before]) => {
+            const now = (window as unknown as Hooks).meridianTest.renderedPose(id as string)?.p;
+            const from = before as Vec3;
+            return now !== undefined && Math.hypot(now[0] - from[0], now[1] - from[1], now[2] - from[2]) > 0.001;
+          },
+          ["water-h1", at] as const,
+          { timeout: 5000 },
+        )
+        .catch(() => undefined);
     }
     await page.keyboard.press("Enter");
     // The words follow the scene within a second.

@@ -1,30 +1,51 @@
 /**
- * Soft indoor light. The fill comes from a small CC0 environment map (an
- * apartment's daylight, from @pmndrs/assets, bundled and served by the
- * classroom itself), reduced once to a light probe: the room's light by
- * direction for a few multiply-adds per pixel, where sampling the map in
- * every pixel halved the frame rate of a software-rendered class. One sun
- * through the windows gives the table's shadows. The map arrives as its own
- * chunk after the scene is up; until then a plain sky light carries it.
+ * Soft indoor light. The sky light takes its colours from a small CC0
+ * environment map (an apartment's daylight, from @pmndrs/assets, bundled
+ * and served by the classroom itself): the light it casts on faces turned
+ * up and down (see environmentLight), computed once per page on the CPU.
+ * One sun through the windows gives the table's shadows. The map arrives as
+ * its own chunk after the scene is up; until then neutral colours stand in.
+ *
+ * Measured before choosing this: sampling the map in every pixel (an
+ * environment map) halved the frame rate of a software-rendered class, and
+ * a light probe added after the first frame left an emulated AR headset's
+ * page unable to take a click; changing two colours costs nothing.
  */
-import { useLoader, useThree } from "@react-three/fiber";
-import { Suspense, use, useCallback, useEffect, useState } from "react";
-import { HalfFloatType, type LightProbe, WebGLCubeRenderTarget } from "three";
+import { useEffect, useState } from "react";
+import { Color, FloatType } from "three";
 import { EXRLoader } from "three/examples/jsm/loaders/EXRLoader.js";
-import { LightProbeGenerator } from "three/examples/jsm/lights/LightProbeGenerator.js";
+import { lightFromEquirect, skyLightFrom } from "./environmentLight.ts";
 
-const PROBE_INTENSITY = 1.6;
-let environmentUrl: Promise<string> | undefined;
-const loadEnvironmentUrl = () =>
-  (environmentUrl ??= import("@pmndrs/assets/hdri/apartment.exr.js").then((module) => module.default));
+const SKY_INTENSITY = 1.5;
+const NEUTRAL = { sky: new Color("#ffffff"), ground: new Color("#c9b9a3") };
+
+let environmentSky: Promise<{ sky: Color; ground: Color }> | undefined;
+/** Loads and reduces the map once; entering or leaving a headset session reuses the result. */
+function loadEnvironmentSky() {
+  return (environmentSky ??= import("@pmndrs/assets/hdri/apartment.exr.js").then(async (module) => {
+    const map = await new EXRLoader().setDataType(FloatType).loadAsync(module.default);
+    const { data, width, height } = map.image as { data: Float32Array; width: number; height: number };
+    map.dispose();
+    return skyLightFrom(lightFromEquirect(data, width, height));
+  }));
+}
 
 export function RoomLighting() {
-  const [probed, setProbed] = useState(false);
-  const onProbeReady = useCallback(() => setProbed(true), []);
+  const [light, setLight] = useState(NEUTRAL);
+  useEffect(() => {
+    let current = true;
+    loadEnvironmentSky()
+      .then((loaded) => current && setLight(loaded))
+      .catch(() => {
+        // Without the map the neutral sky stays: the room is a little flatter, nothing more.
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
   return (
     <>
-      {/* The sky light fills in until the probe is ready, then only lifts the shadows a little. */}
-      <hemisphereLight args={["#ffffff", "#c9b9a3", probed ? 0.35 : 1.3]} />
+      <hemisphereLight color={light.sky} groundColor={light.ground} intensity={SKY_INTENSITY} />
       <directionalLight
         position={[2.5, 4, 2]}
         intensity={1.6}
@@ -35,36 +56,6 @@ export function RoomLighting() {
         shadow-camera-top={2}
         shadow-camera-bottom={-2}
       />
-      <Suspense fallback={null}>
-        <EnvironmentProbe onReady={onProbeReady} />
-      </Suspense>
     </>
   );
-}
-
-function EnvironmentProbe({ onReady }: { onReady: () => void }) {
-  const url = use(loadEnvironmentUrl());
-  const map = useLoader(EXRLoader, url);
-  const renderer = useThree((three) => three.gl);
-  const [probe, setProbe] = useState<LightProbe>();
-  useEffect(() => {
-    let current = true;
-    const cube = new WebGLCubeRenderTarget(32, { type: HalfFloatType });
-    cube.fromEquirectangularTexture(renderer, map);
-    void LightProbeGenerator.fromCubeRenderTarget(renderer, cube)
-      .then((made) => {
-        if (!current) return;
-        made.intensity = PROBE_INTENSITY;
-        setProbe(made);
-        onReady();
-      })
-      .catch(() => {
-        // Without the probe the sky light stays as it is: the room is a little flatter, nothing more.
-      })
-      .finally(() => cube.dispose());
-    return () => {
-      current = false;
-    };
-  }, [renderer, map, onReady]);
-  return probe ? <primitive object={probe} /> : null;
 }
