@@ -9,7 +9,7 @@
 /** From the table's centre to the board, in metres. */
 export const BOARD_DISTANCE_M = 1.45;
 /** How far round the table (radians) the viewer may go before the board moves. */
-const MOVE_AFTER_RAD = (50 * Math.PI) / 180;
+const MOVE_AFTER_RAD = (30 * Math.PI) / 180;
 /** How fast the board glides round, radians per second. */
 const GLIDE_RAD_S = 2.5;
 
