@@ -2,13 +2,13 @@
  * "Leave the class?" A wrong tap on Leave costs nothing: the dialog says what
  * leaving means and, for a teacher, how to come back as the teacher.
  */
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Role } from "../../shared/protocol.ts";
 import { teacherLink } from "../app/links.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { CopyField } from "./CopyField.tsx";
+import { useModalDialog } from "./useModalDialog.ts";
 
 export function LeaveDialog({
   connection,
@@ -20,19 +20,9 @@ export function LeaveDialog({
   onLeave: () => void;
 }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const firstChoice = useRef<HTMLButtonElement>(null);
+  const { dialog, firstChoice } = useModalDialog();
   const role = useClassView(connection.view, (v) => v.role);
   const teacherKey = useClassView(connection.view, (v) => v.teacherKey);
-
-  // A modal dialog: focus moves into it, Escape closes it, the page behind is inert.
-  useEffect(() => {
-    const shown = dialog.current;
-    shown?.showModal();
-    // showModal focuses the first field (a link to copy); the safe choice is where a key press should land.
-    firstChoice.current?.focus();
-    return () => shown?.close();
-  }, []);
 
   return (
     <dialog ref={dialog} className="card leave-dialog" aria-labelledby="leave-title" onCancel={onStay}>

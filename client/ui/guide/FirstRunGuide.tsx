@@ -5,7 +5,6 @@
  * move and grab on this device. Shown once per role on a device, again from
  * the class bar's "?" button.
  */
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../../shared/joinCode.ts";
 import { Role } from "../../../shared/protocol.ts";
@@ -16,6 +15,7 @@ import type { ClassroomConnection } from "../../net/connection.ts";
 import { CopyField } from "../CopyField.tsx";
 import { readChoice, writeChoice } from "../layout/rememberedChoice.ts";
 import { QrCode } from "./QrCode.tsx";
+import { useModalDialog } from "../useModalDialog.ts";
 
 const SEEN = ["seen"] as const;
 const choiceName = (role: Role) => `guide.${role === Role.Teacher ? "teacher" : "student"}`;
@@ -35,21 +35,12 @@ export function FirstRunGuide({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const firstChoice = useRef<HTMLButtonElement>(null);
+  const { dialog, firstChoice } = useModalDialog();
   const role = useClassView(connection.view, (v) => v.role);
   const close = () => {
     writeChoice(choiceName(role), "seen");
     onClose();
   };
-  // A modal dialog: focus moves into it, Escape closes it, the class behind waits.
-  useEffect(() => {
-    const shown = dialog.current;
-    shown?.showModal();
-    // showModal focuses the first field (a link to copy); the safe choice is where a key press should land.
-    firstChoice.current?.focus();
-    return () => shown?.close();
-  }, []);
 
   return (
     <dialog
