@@ -13,6 +13,10 @@ import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
+import { draftRoutes } from "./http/draftRoutes.ts";
+import { draftIdOfLesson } from "./rooms/studioPart.ts";
+import { workingLesson } from "../shared/draftLesson.ts";
+import type { Lesson } from "../shared/lesson.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";
 import { statusRoutes } from "./http/statusRoutes.ts";
 import { recordRoutes } from "./http/recordRoutes.ts";
@@ -60,7 +64,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   const store = await openClassStore(config);
   // Scale-out: what a teacher imports or uploads through one process, every process can serve.
   const shared = config.scaleOut && config.databaseUrl ? await openSharedAssets(config.databaseUrl) : undefined;
-  const assets = assetAccess(catalog, models, shared);
+  const assets = assetAccess(catalog, models, store, shared);
   const load = watchServerLoad();
   const lrs = config.lrs ? forwardToLrs(config.lrs) : undefined;
   const mixingVoice = config.voice ? await connectMixingVoice(config.voice) : undefined;
@@ -74,6 +78,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     modelAvailable: (name) => models.has(name) || catalog.hasModel(name),
     fetchModel: async (name) => (await assets.findModel(name)) !== undefined,
     recordsHome: () => publicUrl,
+    publishLesson: assets.lessonPublished,
     addressLimits,
     ...(config.turn ? { turn: config.turn } : {}),
     ...(lrs ? { lrs } : {}),
@@ -116,6 +121,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.use(privacyRoutes(store));
       app.use(badgeRoutes(store, issuer, assets.findLesson, () => publicUrl));
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
+      app.use("/api/drafts", limitKeyAttempts(addressLimits), draftRoutes(store));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }
@@ -127,7 +133,9 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   guardJoins(httpServer, addressLimits);
   const address = httpServer.address() as AddressInfo;
   const retention = purgeByRetention(store, config.retentionDays ?? DEFAULT_RETENTION_DAYS);
-  const keeper = await keepClasses(store, assets.findLesson, { scaleOut: config.scaleOut !== undefined });
+  const keeper = await keepClasses(store, restorableLesson(store, assets.findLesson), {
+    scaleOut: config.scaleOut !== undefined,
+  });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   publicUrl = config.publicUrl ?? `http://${shownHost}:${address.port}`;
   return {
@@ -159,15 +167,30 @@ function purgeByRetention(store: ClassStore, days: number): ReturnType<typeof se
   const purge = () =>
     void store
       .purge(Date.now() - days * 24 * 60 * 60 * 1000)
-      .then(({ records, classes }) => {
-        if (records + classes > 0)
-          console.log(`retention (${days} days): purged ${records} learning records and ${classes} saved classes`);
+      .then(({ records, classes, drafts }) => {
+        if (records + classes + drafts > 0)
+          console.log(
+            `retention (${days} days): purged ${records} learning records, ${classes} saved classes and ${drafts} lesson drafts`,
+          );
       })
       .catch((error: unknown) => console.error("purging by retention failed", error));
   purge();
   const timer = setInterval(purge, 60 * 60 * 1000);
   timer.unref();
   return timer;
+}
+
+/** What a saved class runs on: a lesson, or a studio's draft (restored only by the server itself). */
+function restorableLesson(
+  store: ClassStore,
+  findLesson: (id: string) => Promise<Lesson | undefined>,
+): (id: string) => Promise<Lesson | undefined> {
+  return async (id) => {
+    const draftId = draftIdOfLesson(id);
+    if (!draftId) return findLesson(id);
+    const record = await store.loadDraft(draftId);
+    return record && workingLesson(record.draft);
+  };
 }
 
 /** PostgreSQL when configured, else the embedded database in the data folder, else memory only. */

@@ -206,6 +206,12 @@ export const Refusal = {
   NoFloor: "noFloor",
   /** Both hands are full (Limits.maxHeldObjects): put something down first. */
   HandsFull: "handsFull",
+  /** A studio edit that would leave the draft unlike a lesson (the detail says how). */
+  DraftInvalid: "draftInvalid",
+  TooManySteps: "tooManySteps",
+  NothingToUndo: "nothingToUndo",
+  /** A studio message sent in a class (or a class message only a class has). */
+  NotInStudio: "notInStudio",
 } as const;
 export type Refusal = (typeof Refusal)[keyof typeof Refusal];
 
@@ -232,6 +238,10 @@ export const JoinError = {
   WrongVersion: 426,
   TooManyAttempts: 429,
   UnknownLesson: 422,
+  /** A lesson studio takes only its co-authors: the author key is missing. */
+  AuthorsOnly: 401,
+  /** The draft is open in a studio already: the message is its code, to join instead. */
+  AlreadyOpen: 425,
   /** The nickname passes for the teacher or a role ("Teacher", "Admin") or the class's teacher. */
   NicknameNotAllowed: 412,
 } as const;
@@ -414,10 +424,31 @@ export const JoinOptions = z
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
-/** What creating a class carries: the teacher's join options plus the lesson. */
+const lessonId = z.string().min(1).max(Limits.lessonIdMaxLength);
+const authorKey = z.string().regex(new RegExp(`^[0-9a-f]{${Limits.teacherKeyLength}}$`));
+
+/** How an author opens the lesson studio (shared/studio.ts). */
+export const StudioOpenSchema = z.discriminatedUnion("start", [
+  /** A new, empty lesson. */
+  z.object({ start: z.literal("new") }).strict(),
+  /** A copy of a lesson (shipped, imported or published) to change. */
+  z.object({ start: z.literal("remix"), lessonId }).strict(),
+  /** A draft made before, opened with its author key. */
+  z.object({ start: z.literal("draft"), draftId: z.string().regex(/^[a-z0-9]{16}$/), authorKey }).strict(),
+]);
+export type StudioOpen = z.infer<typeof StudioOpenSchema>;
+
+/**
+ * What creating a class carries: the teacher's join options plus the lesson;
+ * or, for the lesson studio, how to open it (its room is a class whose
+ * participants are all authors).
+ */
 export const CreateOptions = JoinOptions.omit({ teacherKey: true, code: true })
-  .extend({ lessonId: z.string().min(1).max(Limits.lessonIdMaxLength) })
-  .strict();
+  .extend({ lessonId: lessonId.optional(), studio: StudioOpenSchema.optional() })
+  .strict()
+  .refine((options) => (options.lessonId === undefined) !== (options.studio === undefined), {
+    message: "name a lesson, or open the studio",
+  });
 export type CreateOptions = z.infer<typeof CreateOptions>;
 
 export const TeacherKeyMessage = z.object({ code: z.string(), teacherKey: z.string() });
@@ -460,4 +491,6 @@ export interface ClassListing {
   teacherKeyHash: string;
   /** The teachers' names reduced for comparison (server/rules/admission.ts), so no student can pass for one. */
   teacherNames: { whole: string; words: string[] }[];
+  /** A lesson studio: only its co-authors (holders of the author key) come in. */
+  studio?: boolean;
 }

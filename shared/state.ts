@@ -58,6 +58,8 @@ export const ParticipantState = schema(
     floor: t.boolean().default(false),
     /** Their microphone is sending now (push-to-talk held or left open), as the room allowed. */
     micOn: t.boolean().default(false),
+    /** In the lesson studio: the text field they are writing in (shared/studio.ts fieldKey), or "". */
+    editing: t.string().default(""),
   },
   "ParticipantState",
 );

@@ -36,6 +36,7 @@ import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewSt
 import { LinkVerdict, LinkWatchdog } from "./linkWatchdog.ts";
 import { PoseBook } from "./poseBook.ts";
 import { ThrottledSender } from "./throttledSender.ts";
+import { StudioSession } from "./studio.ts";
 
 /** Reactions, phrases and chat lines a client keeps for its feed. */
 /** Enough for every peer's offer and candidates while the voice starts. */
@@ -59,6 +60,8 @@ export const JoinFailure = {
   TooManyAttempts: "tooManyAttempts",
   BadDetails: "badDetails",
   NicknameNotAllowed: "nicknameNotAllowed",
+  /** A lesson studio's code, without its author link. */
+  AuthorsOnly: "authorsOnly",
   Unreachable: "unreachable",
 } as const;
 export type JoinFailure = (typeof JoinFailure)[keyof typeof JoinFailure];
@@ -88,9 +91,10 @@ const FAILURE_BY_CODE = new Map<unknown, JoinFailure>([
   [JoinError.BadOptions, JoinFailure.BadDetails],
   [JoinError.UnknownLesson, JoinFailure.BadDetails],
   [JoinError.NicknameNotAllowed, JoinFailure.NicknameNotAllowed],
+  [JoinError.AuthorsOnly, JoinFailure.AuthorsOnly],
 ]);
 
-function joinFailureOf(error: unknown): JoinFailedError {
+export function joinFailureOf(error: unknown): JoinFailedError {
   const code = (error as { code?: unknown } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return new JoinFailedError(FAILURE_BY_CODE.get(code) ?? JoinFailure.Unreachable, message);
@@ -116,6 +120,8 @@ export class ClassroomConnection {
   private readonly unheardSignals: SignalMessage[] = [];
   /** Receiver clock for pose samples; injectable for tests. */
   private readonly now: () => number;
+  /** The lesson studio's draft and intents, when this room is a studio (client/net/studio.ts). */
+  readonly studio: StudioSession;
 
   constructor(
     readonly room: Room<unknown, ClassroomState>,
@@ -139,12 +145,15 @@ export class ClassroomConnection {
       Math.ceil((Limits.reconnectGraceSeconds * 1000) / Limits.reconnectRetryMaxDelayMs) + 2;
     this.watchdog = new LinkWatchdog(this.now());
     this.listenForAnythingHeard();
+    this.studio = new StudioSession(room, (lesson) => this.view.setState({ lesson }));
 
     room.onStateChange((state) => {
       this.poses.ingest(state, this.now());
       const lessonBefore = this.view.getState().lessonId;
       syncClassView(this.view, state);
-      if (state.lessonId && state.lessonId !== lessonBefore) void this.loadLesson(state.lessonId);
+      // A studio's lesson is its draft, which comes over the room (client/net/studio.ts).
+      if (state.lessonId && state.lessonId !== lessonBefore && !state.lessonId.startsWith("studio-"))
+        void this.loadLesson(state.lessonId);
       if (this.view.getState().status === ConnectionStatus.Connecting) this.setStatus(ConnectionStatus.Connected);
     });
     room.onMessage(ServerMessage.TeacherKey, (message: TeacherKeyMessage) => {

@@ -59,6 +59,11 @@ function ShapeGeometry({ shape }: { shape: string }) {
       return <coneGeometry args={[0.5, 1, 40]} />;
     case "torus":
       return <torusGeometry args={[0.35, 0.15, 24, 48]} />;
+    case "capsule":
+      // Fits the unit box like the others: 0.6 across, 1 tall.
+      return <capsuleGeometry args={[0.3, 0.4, 8, 32]} />;
+    case "ring":
+      return <torusGeometry args={[0.42, 0.08, 16, 64]} />;
     case "octahedron":
       return <octahedronGeometry args={[0.5]} />;
     default:

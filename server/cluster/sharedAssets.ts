@@ -5,10 +5,11 @@
  * that lacks one fetches it from there (and keeps it) when first asked.
  */
 import pg from "pg";
-import type { Lesson } from "../../shared/lesson.ts";
+import { checkLesson, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
 import type { LessonCatalog } from "../lessons/catalog.ts";
 import { checkGlb } from "../models/checkGlb.ts";
 import type { ModelStore } from "../models/modelStore.ts";
+import type { ClassStore } from "../storage/classStore.ts";
 import { sqlDatabaseOf } from "../storage/postgresClassStore.ts";
 import { createTableIfMissing } from "../storage/sqlClassStore.ts";
 
@@ -58,16 +59,40 @@ export async function openSharedAssets(connectionString: string): Promise<Shared
  */
 export interface AssetAccess {
   findLesson(id: string): Promise<Lesson | undefined>;
+  /** The lobby's list: shipped lessons and every lesson published from the studio, on any process. */
+  listLessons(): Promise<LessonSummary[]>;
+  /** A lesson published from the studio: kept in the class store, so every process and every restart has it. */
+  lessonPublished(lesson: Lesson): Promise<void>;
   /** A teacher imported a lesson here (`raw` is the file as sent: re-importing it gives the same id). */
   lessonImported(raw: unknown, lesson: Lesson): Promise<void>;
   findModel(name: string): Promise<Uint8Array | undefined>;
   modelUploaded(name: string, bytes: Uint8Array): Promise<void>;
 }
 
-export function assetAccess(catalog: LessonCatalog, models: ModelStore, shared?: SharedAssets): AssetAccess {
+export function assetAccess(
+  catalog: LessonCatalog,
+  models: ModelStore,
+  store: ClassStore,
+  shared?: SharedAssets,
+): AssetAccess {
+  // Published lessons are checked again as they come out of the database, then kept here.
+  const adoptPublished = (stored: Lesson | undefined): Lesson | undefined => {
+    const checked = stored && checkLesson(stored);
+    if (!checked?.ok) return undefined;
+    catalog.publish(checked.lesson);
+    return checked.lesson;
+  };
   return {
+    async listLessons() {
+      (await store.publishedLessons()).forEach(adoptPublished);
+      return catalog.list();
+    },
+    async lessonPublished(lesson) {
+      await store.publishLesson(lesson);
+      catalog.publish(lesson);
+    },
     async findLesson(id) {
-      const local = catalog.get(id);
+      const local = catalog.get(id) ?? adoptPublished(await store.publishedLesson(id));
       if (local || !shared) return local;
       const stored = await shared.get("lesson", id);
       if (!stored) return undefined;

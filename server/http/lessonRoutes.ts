@@ -10,8 +10,8 @@ import type { LessonCatalog } from "../lessons/catalog.ts";
 export function lessonRoutes(catalog: LessonCatalog, assets: AssetAccess): Router {
   const router = express.Router();
 
-  router.get("/", (_req, res) => {
-    res.json(catalog.list());
+  router.get("/", async (_req, res) => {
+    res.json(await assets.listLessons());
   });
 
   router.get("/:id", async (req, res) => {

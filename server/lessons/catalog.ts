@@ -17,8 +17,10 @@ import {
 
 export interface LessonCatalog {
   get(id: string): Lesson | undefined;
-  /** The built-in lessons, for the lobby. Imported ones are reached by their id. */
+  /** The built-in lessons and those published from the studio, for the lobby. Imported ones are reached by their id. */
   list(): LessonSummary[];
+  /** Adds (or replaces) a lesson published from the studio; it was checked by the lesson schema already. */
+  publish(lesson: Lesson): void;
   /** Validates and adds an imported lesson; nothing is kept when any check fails. */
   import(raw: unknown): LessonCheck;
   /** True when a model file ships with the lessons. */
@@ -31,6 +33,7 @@ const MAX_IMPORTED = 200;
 export function loadLessonCatalog(lessonsDir: string, modelsDir: string): LessonCatalog {
   const builtIn = new Map<string, Lesson>();
   const imported = new Map<string, Lesson>();
+  const published = new Map<string, Lesson>();
 
   const checkModels = (lesson: Lesson): string[] =>
     lesson.objects.flatMap((object, index) =>
@@ -51,8 +54,12 @@ export function loadLessonCatalog(lessonsDir: string, modelsDir: string): Lesson
 
   return {
     hasModel: (file) => MODEL_FILE.test(file) && existsSync(join(modelsDir, file)),
-    get: (id) => builtIn.get(id) ?? imported.get(id),
-    list: () => [...builtIn.values()].map(summarize),
+    get: (id) => builtIn.get(id) ?? published.get(id) ?? imported.get(id),
+    list: () => [...builtIn.values(), ...published.values()].map(summarize),
+    publish(lesson) {
+      // A published lesson never takes a shipped lesson's place.
+      if (!builtIn.has(lesson.id)) published.set(lesson.id, lesson);
+    },
     import(raw) {
       const checked = checkLesson(raw);
       if (!checked.ok) return checked;

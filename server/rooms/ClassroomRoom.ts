@@ -60,6 +60,8 @@ import { rememberEnded } from "./entryPaths.ts";
 import { ConductKeeper } from "./conductKeeper.ts";
 import { guardRoom } from "./roomGuards.ts";
 import { type TurnConfig, iceServersFor } from "../voice/turnCredentials.ts";
+import { StudioPart, draftIdOfLesson } from "./studioPart.ts";
+import { listenToStudio } from "./studioMessages.ts";
 
 type ClassroomClient = Client<{ userData: Conduct }>;
 
@@ -87,6 +89,8 @@ export interface ClassroomRoomContext {
   addressLimits?: AddressLimits;
   /** The school's TURN relay for voice, when it runs one: its credentials go to participants only. */
   turn?: TurnConfig;
+  /** Adds a lesson published from the studio to the server's lessons; without it the studio cannot publish. */
+  publishLesson?: (lesson: Lesson) => Promise<void>;
 }
 
 /** The create option the server uses to bring a saved class back. */
@@ -134,6 +138,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     /** This class session, for its learning records. */
     registration = randomUUID();
     avatarFrames = 0;
+    /** Set when this room is a lesson studio (its participants are the draft's authors). */
+    studio: StudioPart | undefined;
     /** Set when the class is over for good, so its saved copy is deleted rather than kept. */
     finished = false;
     emptySince: number | undefined;
@@ -155,6 +161,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       if (!listing) throw new ServerError(JoinError.NoSuchClass, "no class has this code");
       if (listing.ended) throw new ServerError(JoinError.ClassEnded, "this class has ended");
       const { teacherKey } = parsed.data;
+      if (listing.studio && teacherKey === undefined)
+        throw new ServerError(
+          JoinError.AuthorsOnly,
+          "this is a lesson studio: only its authors come in, by their link",
+        );
       if (teacherKey !== undefined) {
         if (!teacherKeyMatches(teacherKey, listing.teacherKeyHash)) {
           throw new ServerError(JoinError.WrongTeacherKey, "this teacher link is not for this class");
@@ -180,7 +191,9 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       const restoring = (options as { [RESTORE]?: ClassSnapshot } | undefined)?.[RESTORE];
       if (restoring) {
         // Only the server itself restores a class (clients' options never reach here unchecked).
-        const lesson = await context.findLesson(restoring.lessonId);
+        const draftId = draftIdOfLesson(restoring.lessonId);
+        this.studio = draftId ? await StudioPart.restore(this.studioContext(), draftId) : undefined;
+        const lesson = draftId ? this.studio?.lesson() : await context.findLesson(restoring.lessonId);
         if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${restoring.lessonId}"`);
         this.roomId = restoring.code;
         this.classroom = persistence.restoreClassroom(lesson, restoring);
@@ -189,15 +202,24 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       } else {
         const parsed = CreateOptions.safeParse(options);
         if (!parsed.success) throw new ServerError(JoinError.BadOptions, z.prettifyError(parsed.error));
-        const lesson = await context.findLesson(parsed.data.lessonId);
-        if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${parsed.data.lessonId}"`);
+        if (parsed.data.studio) {
+          // The studio's author key is its teacher key: every author is a teacher of the table.
+          const { part, authorKey } = await StudioPart.open(this.studioContext(), parsed.data.studio);
+          this.studio = part;
+          this.keyForCreator = authorKey;
+          this.teacherKeyHash = part.authorKeyHash;
+        }
+        const lessonId = parsed.data.lessonId ?? "";
+        const lesson = this.studio ? this.studio.lesson() : await context.findLesson(lessonId);
+        if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${lessonId}"`);
         this.roomId = await unusedJoinCode();
         this.classroom = rules.openClassroom(lesson);
-        this.keyForCreator = randomBytes(Limits.teacherKeyLength / 2).toString("hex");
-        this.teacherKeyHash = hashTeacherKey(this.keyForCreator);
+        this.keyForCreator ??= randomBytes(Limits.teacherKeyLength / 2).toString("hex");
+        this.teacherKeyHash ??= hashTeacherKey(this.keyForCreator);
         this.seats.opened(parsed.data.nickname);
-        await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
+        if (!this.studio) await context.store.keepTeacherKey(this.roomId, this.teacherKeyHash);
       }
+      await this.studio?.opened(this.roomId);
       this.state = this.classroom.state;
       this.patchRate = 1000 / Limits.poseSendHz;
       this.emptySince = now();
@@ -206,7 +228,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.recorder = new SessionRecorder(now());
       // The session is recorded for replay while anyone is in the class.
       this.clock.setInterval(() => {
-        if (this.state.participants.size === 0) return;
+        if (this.state.participants.size === 0 || this.studio) return;
         const frame = this.recorder.sample(this.state, now());
         if (frame) this.replayFrames.push({ at: this.recorder.startedAt + frame.t, frame });
       }, REPLAY_SAMPLE_MS);
@@ -264,7 +286,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     /** Keeps learning records with the class, and sends them on to the school's LRS if there is one. */
     record(statements: XapiStatement[]) {
-      if (statements.length === 0) return;
+      // Authors in the studio leave no learning records.
+      if (statements.length === 0 || this.studio) return;
       void context.store
         .appendRecords(this.roomId, statements)
         .catch((error: unknown) => console.error(`keeping learning records of ${this.roomId} failed`, error));
@@ -333,6 +356,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
 
     /** Saves the class if anything changed since the last save. */
     async save() {
+      await this.studio?.save();
       await this.storeReplayFrames();
       if (this.finished) return;
       const snapshot = {
@@ -358,6 +382,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
     override async onDispose() {
       // A room whose creation was refused (bad options, unknown lesson) has nothing to keep.
       if (!this.classroom) return;
+      await this.studio?.closed();
       if (this.mixingRoom) await context.mixingVoice?.closeRoom(this.mixingRoom);
       await this.storeReplayFrames();
       if (this.finished || this.state.ended) await context.store.remove(this.roomId).catch(() => undefined);
@@ -372,6 +397,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         seated: this.state.participants.size,
         teacherKeyHash: this.teacherKeyHash,
         teacherNames: this.seats.teacherNames,
+        ...(this.studio ? { studio: true } : {}),
       };
       await this.setMetadata(listing, true);
     }
@@ -405,6 +431,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       }
       for (const event of this.classroom.recentEvents) client.send(ServerMessage.ClassEvent, event);
       client.send(ServerMessage.IceServers, iceServersFor(context.turn, now()));
+      this.studio?.welcome(client.sessionId, this.sendStudio);
       await this.admitToMixing(client);
       this.record([learningRecords.joined(this.recordScope(), client.sessionId, auth.language, new Date(now()))]);
       this.emptySince = undefined;
@@ -430,6 +457,8 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.seats.settled(client.sessionId);
       rules.markReconnected(this.classroom, client.sessionId);
       client.send(ServerMessage.IceServers, iceServersFor(context.turn, now()));
+      // Changes made while the link was down are in the whole draft.
+      this.studio?.welcome(client.sessionId, this.sendStudio);
       // The page may have lost its media-server connection with the link: it can join again with the same seat.
       const mixing = this.mixingSeats.get(client.sessionId);
       if (mixing) client.send(ServerMessage.VoiceServer, mixing);
@@ -467,8 +496,11 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
         [ClientMessage.Grab]: (client, { objectId }) => rules.grab(this.classroom, client.sessionId, objectId, now()),
         [ClientMessage.Move]: (client, { objectId, pose }) =>
           rules.move(this.classroom, client.sessionId, objectId, pose, now()),
-        [ClientMessage.Release]: (client, { objectId, pose }) =>
-          rules.release(this.classroom, client.sessionId, objectId, pose),
+        [ClientMessage.Release]: (client, { objectId, pose }) => {
+          const result = rules.release(this.classroom, client.sessionId, objectId, pose);
+          if (result.ok) this.studio?.released(this.classroom, client.sessionId, objectId, this.sendStudio);
+          return result;
+        },
         [ClientMessage.SetLock]: (client, { objectId, locked }) =>
           rules.setLock(this.classroom, client.sessionId, objectId, locked),
         [ClientMessage.SetSceneLock]: (client, { locked }) =>
@@ -567,6 +599,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
           this.recordCompletions(before);
         });
       }
+      listenToStudio(this, () => this.studio, now);
       // checkFrame lets no unknown type through; should one reach here, its arguments are not trusted even to be strings.
       this.onMessage("*", (client: ClassroomClient) =>
         this.conduct.offence(client, Offence.Garbage, "unknown message"),
@@ -579,6 +612,25 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       if (!result.ok) return result;
       this.broadcast(ServerMessage.ClassEvent, result.event);
       return { ok: true };
+    }
+
+    /** Sends a studio message to one author, or to all (seat undefined). */
+    readonly sendStudio = (seat: string | undefined, type: string, message: unknown) => {
+      if (seat === undefined) this.broadcast(type, message);
+      else this.clients.getById(seat)?.send(type, message);
+    };
+
+    studioContext() {
+      return {
+        store: context.store,
+        findLesson: context.findLesson,
+        modelAvailable: context.modelAvailable,
+        publish: async (lesson: Lesson) => {
+          if (!context.publishLesson) throw new Error("this server does not publish lessons");
+          await context.publishLesson(lesson);
+        },
+        now,
+      };
     }
 
     refuse(client: ClassroomClient, message: RefusedMessage) {

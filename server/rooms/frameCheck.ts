@@ -9,9 +9,10 @@
 import { Protocol } from "@colyseus/core";
 import { unpack } from "msgpackr";
 import { ClientMessage } from "../../shared/protocol.ts";
+import { StudioMessage } from "../../shared/studio.ts";
 
 const PROTOCOL_CODE_MASK = 0x1f;
-const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(ClientMessage));
+const KNOWN_TYPES: ReadonlySet<string> = new Set([...Object.values(ClientMessage), ...Object.values(StudioMessage)]);
 /** Frame kinds a classroom client sends; requests, raw bytes and inputs are not part of our protocol. */
 const PASSED_THROUGH: ReadonlySet<number> = new Set([Protocol.JOIN_ROOM, Protocol.LEAVE_ROOM, Protocol.PING]);
 

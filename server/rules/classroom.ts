@@ -122,7 +122,8 @@ function addedModelObject(added: Classroom["addedModels"][number], index: number
   return scene;
 }
 
-function sceneObjectFrom(object: LessonObject, pose: Pose): SceneObjectState {
+/** A lesson object as the scene holds it, at a pose. */
+export function sceneObjectFrom(object: LessonObject, pose: Pose): SceneObjectState {
   const scene = new SceneObjectState();
   scene.id = object.id;
   scene.shape = object.shape;

@@ -8,6 +8,7 @@ import { openPgliteClassStore } from "./pgliteClassStore.ts";
 import { openPostgresClassStore } from "./postgresClassStore.ts";
 import { loadLessonCatalog } from "../lessons/catalog.ts";
 import { learningRecords, pseudonym } from "../records/learningRecords.ts";
+import { newDraft } from "../rules/studio.ts";
 
 const snapshot = (code: string, step = 0): ClassSnapshot => ({
   code,
@@ -107,9 +108,30 @@ describe.each([
     await store.keepTeacherKey("REC0RD", "cd".repeat(32));
     expect(await store.teacherKeyHash("REC0RD")).toBe("cd".repeat(32));
     await store.save({ ...snapshot("REC0RD"), savedAt: Date.now() });
+    // Drafts are the authors' data: kept, replaced, deleted on request, and purged by age like the rest.
+    const record = {
+      draft: { ...newDraft("abcdefgh12345678"), revision: 4 },
+      authorKeyHash: "ef".repeat(32),
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    };
+    await store.saveDraft(record);
+    await store.saveDraft({ ...record, draft: { ...record.draft, revision: 5 } });
+    expect((await store.loadDraft("abcdefgh12345678"))?.draft.revision).toBe(5);
+    await store.saveDraft({ ...record, draft: newDraft("zzzzzzzz12345678") });
+    expect(await store.deleteDraft("zzzzzzzz12345678")).toBe(true);
+    expect(await store.deleteDraft("zzzzzzzz12345678")).toBe(false);
     // Nothing is older than a minute ago; everything is older than a minute from now.
-    expect(await store.purge(Date.now() - 60_000)).toEqual({ records: 0, classes: 0 });
-    expect(await store.purge(Date.now() + 60_000)).toEqual({ records: 2, classes: 1 });
+    expect(await store.purge(Date.now() - 60_000)).toEqual({ records: 0, classes: 0, drafts: 0 });
+    expect(await store.purge(Date.now() + 60_000)).toEqual({ records: 2, classes: 1, drafts: 1 });
+    expect(await store.loadDraft("abcdefgh12345678")).toBeUndefined();
+
+    // Published lessons are kept for every process; publishing again replaces.
+    const lesson = scope.lesson;
+    await store.publishLesson({ ...lesson, id: "my-lesson" });
+    await store.publishLesson({ ...lesson, id: "my-lesson", subject: "physics" });
+    expect((await store.publishedLesson("my-lesson"))?.subject).toBe("physics");
+    expect((await store.publishedLessons()).map((published) => published.id)).toEqual(["my-lesson"]);
     expect(await store.records("REC0RD")).toEqual([]);
     expect(await store.teacherKeyHash("REC0RD")).toBeUndefined();
     expect(await store.load("REC0RD")).toBeUndefined();

@@ -4,6 +4,8 @@
  * PostgreSQL (PGlite) one, the default for `npm start`.
  */
 import type { Pose } from "../../shared/math.ts";
+import type { Lesson } from "../../shared/lesson.ts";
+import type { DraftRecord } from "../../shared/studio.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
 import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, type ReplayFrame, type ReplayRecording } from "../../shared/replay.ts";
 
@@ -60,12 +62,20 @@ export interface ClassStore {
   /** Keeps the teacher key's hash, so the teacher reaches the records after the class has ended. */
   keepTeacherKey(code: string, teacherKeyHash: string): Promise<void>;
   teacherKeyHash(code: string): Promise<string | undefined>;
-  /** Retention: deletes records, teacher keys and saved scenes older than `before` (ms since 1970). */
-  purge(before: number): Promise<{ records: number; classes: number }>;
+  /** Retention: deletes records, teacher keys, saved scenes and drafts older than `before` (ms since 1970). */
+  purge(before: number): Promise<{ records: number; classes: number; drafts: number }>;
   remove(code: string): Promise<void>;
   /** Appends a class session's replay frames, each with its absolute time (ms since 1970). */
   appendReplay(code: string, lessonId: string, frames: { at: number; frame: ReplayFrame }[]): Promise<void>;
   replay(code: string): Promise<ReplayRecording | undefined>;
+  /** Lesson drafts of the studio: the authors' work, kept until deleted or past retention. */
+  saveDraft(record: DraftRecord): Promise<void>;
+  loadDraft(id: string): Promise<DraftRecord | undefined>;
+  deleteDraft(id: string): Promise<boolean>;
+  /** Lessons published from the studio, for every process; publishing the same id again replaces it. */
+  publishLesson(lesson: Lesson): Promise<void>;
+  publishedLesson(id: string): Promise<Lesson | undefined>;
+  publishedLessons(): Promise<Lesson[]>;
   /** A server-wide setting (the credential signing key); the first value saved under a name wins. */
   loadSetting(name: string): Promise<string | undefined>;
   saveSettingOnce(name: string, value: string): Promise<string>;
@@ -78,6 +88,8 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
   const records = new Map<string, { statement: XapiStatement; storedAt: number }[]>();
   const keys = new Map<string, { hash: string; keptAt: number }>();
   const settings = new Map<string, string>();
+  const drafts = new Map<string, DraftRecord>();
+  const published = new Map<string, Lesson>();
   const replays = new Map<
     string,
     { lessonId: string; frames: { at: number; frame: ReplayFrame; storedAt: number }[] }
@@ -117,7 +129,13 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
           snapshots.delete(code);
           classes++;
         }
-      return { records: purgedRecords, classes };
+      let purgedDrafts = 0;
+      for (const [id, record] of drafts)
+        if (record.updatedAt < before) {
+          drafts.delete(id);
+          purgedDrafts++;
+        }
+      return { records: purgedRecords, classes, drafts: purgedDrafts };
     },
     remove: async (code) => void snapshots.delete(code),
     appendReplay: async (code, lessonId, frames) => {
@@ -129,6 +147,12 @@ export function createMemoryClassStore(now: () => number = Date.now): ClassStore
       const replay = replays.get(code);
       return replay && recordingOf(code, replay.lessonId, replay.frames);
     },
+    saveDraft: async (record) => void drafts.set(record.draft.id, structuredClone(record)),
+    loadDraft: async (id) => structuredClone(drafts.get(id)),
+    deleteDraft: async (id) => drafts.delete(id),
+    publishLesson: async (lesson) => void published.set(lesson.id, structuredClone(lesson)),
+    publishedLesson: async (id) => structuredClone(published.get(id)),
+    publishedLessons: async () => [...published.values()].map((lesson) => structuredClone(lesson)),
     loadSetting: async (name) => settings.get(name),
     saveSettingOnce: async (name, value) => {
       if (!settings.has(name)) settings.set(name, value);

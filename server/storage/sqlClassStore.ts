@@ -2,6 +2,8 @@
  * The class store over SQL, the same for the embedded database (PGlite) and a
  * PostgreSQL server: one row per class, its snapshot as JSON.
  */
+import type { Lesson } from "../../shared/lesson.ts";
+import type { DraftRecord } from "../../shared/studio.ts";
 import type { XapiStatement } from "../../shared/xapi.ts";
 import type { ReplayFrame } from "../../shared/replay.ts";
 import { type ClassSnapshot, type ClassStore, recordingOf } from "./classStore.ts";
@@ -67,7 +69,57 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
     db,
     "CREATE INDEX IF NOT EXISTS meridian_replay_frames_by_code ON meridian_replay_frames (code, at)",
   );
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_drafts (
+       id TEXT PRIMARY KEY,
+       record JSONB NOT NULL,
+       updated_at BIGINT NOT NULL
+     )`,
+  );
+  await createTableIfMissing(
+    db,
+    `CREATE TABLE IF NOT EXISTS meridian_published_lessons (
+       id TEXT PRIMARY KEY,
+       lesson JSONB NOT NULL,
+       published_at BIGINT NOT NULL
+     )`,
+  );
   return {
+    async saveDraft(record) {
+      await db.query(
+        `INSERT INTO meridian_drafts (id, record, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = EXCLUDED.updated_at`,
+        [record.draft.id, JSON.stringify(record), record.updatedAt],
+      );
+    },
+    async loadDraft(id) {
+      const result = await db.query<{ record: DraftRecord }>("SELECT record FROM meridian_drafts WHERE id = $1", [id]);
+      return result.rows[0]?.record;
+    },
+    async deleteDraft(id) {
+      const result = await db.query<{ id: string }>("DELETE FROM meridian_drafts WHERE id = $1 RETURNING id", [id]);
+      return result.rows.length > 0;
+    },
+    async publishLesson(lesson) {
+      await db.query(
+        `INSERT INTO meridian_published_lessons (id, lesson, published_at) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET lesson = EXCLUDED.lesson, published_at = EXCLUDED.published_at`,
+        [lesson.id, JSON.stringify(lesson), Date.now()],
+      );
+    },
+    async publishedLesson(id) {
+      const result = await db.query<{ lesson: Lesson }>("SELECT lesson FROM meridian_published_lessons WHERE id = $1", [
+        id,
+      ]);
+      return result.rows[0]?.lesson;
+    },
+    async publishedLessons() {
+      const result = await db.query<{ lesson: Lesson }>(
+        "SELECT lesson FROM meridian_published_lessons ORDER BY published_at",
+      );
+      return result.rows.map((row) => row.lesson);
+    },
     async appendReplay(code, lessonId, frames) {
       if (frames.length === 0) return;
       await db.query(
@@ -145,7 +197,10 @@ export async function createSqlClassStore(db: SqlDatabase): Promise<ClassStore> 
         "DELETE FROM meridian_classes WHERE saved_at < $1 RETURNING code",
         [before],
       );
-      return { records: records.rows.length, classes: classes.rows.length };
+      const drafts = await db.query<{ id: string }>("DELETE FROM meridian_drafts WHERE updated_at < $1 RETURNING id", [
+        before,
+      ]);
+      return { records: records.rows.length, classes: classes.rows.length, drafts: drafts.rows.length };
     },
     async records(code) {
       const result = await db.query<{ statement: XapiStatement }>(

@@ -1,0 +1,125 @@
+/**
+ * From a draft to a lesson: the working lesson the studio's table shows
+ * while texts are still missing, the finished lesson a draft publishes as
+ * (checked by the same schema as an imported file, problems pointing at the
+ * step and field), and how complete each language is.
+ */
+import type { z } from "zod";
+import { LESSON_FORMAT, LESSON_FORMAT_VERSION, LessonSchema, type Lesson, type LocalizedText } from "./lesson.ts";
+import { LANGUAGES, type Language } from "./protocol.ts";
+import type { Draft, DraftProblem, LessonDraft } from "./studio.ts";
+
+type Text = Partial<Record<Language, string | undefined>>;
+
+/** The licences' names as a lesson file says them. */
+export const LICENSE_NAMES = {
+  "CC-BY-4.0": "CC BY 4.0",
+  "CC-BY-SA-4.0": "CC BY-SA 4.0",
+  "CC0-1.0": "CC0 1.0",
+} as const;
+
+/** The draft as a lesson the classroom can run now: a missing English text shows as "…". */
+export function workingLesson(draft: Draft): Lesson {
+  const filled = (text: Text): LocalizedText => ({ ...text, en: text.en ?? firstText(text) ?? "…" });
+  const lesson = draft.lesson;
+  return {
+    ...fileHeader(draft, `studio-${draft.id}`),
+    title: filled(lesson.title),
+    summary: filled(lesson.summary),
+    objects: lesson.objects.map((object) => ({ ...object, label: filled(object.label) })),
+    steps: lesson.steps.map(({ task, ...step }) => ({
+      ...step,
+      title: filled(step.title),
+      instructions: filled(step.instructions),
+      ...(task ? { task: filled(task) } : {}),
+    })),
+  };
+}
+
+function firstText(text: Text): string | undefined {
+  return LANGUAGES.map((language) => text[language]).find((value) => value !== undefined);
+}
+
+function fileHeader(draft: Draft, id: string) {
+  const { details } = draft;
+  const authors = details.credit ? details.authors : [];
+  const byline = authors.length > 0 ? `, by ${authors.join(", ")}` : "";
+  return {
+    format: LESSON_FORMAT,
+    version: LESSON_FORMAT_VERSION,
+    id,
+    subject: details.subject,
+    license: `${LICENSE_NAMES[details.licenseId]}${byline}, made with Meridian`.slice(0, 200),
+    licenseId: details.licenseId,
+    ...(details.credit ? { authors } : {}),
+    ...(details.ages ? { ages: details.ages } : {}),
+    languages: details.languages,
+  } as const;
+}
+
+/** The id a draft publishes as: from its English title, then the draft's own id (so it stays the same). */
+export function publishedIdOf(draft: Draft): string {
+  const slug = (draft.lesson.title.en ?? "lesson")
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return `${slug || "lesson"}-${draft.id.slice(0, 8)}`;
+}
+
+export type Publishable = { ok: true; lesson: Lesson } | { ok: false; problems: DraftProblem[] };
+
+/** The lesson a draft publishes as, checked by the lesson schema; or what stops it, field by field. */
+export function publishable(draft: Draft): Publishable {
+  const lesson = draft.lesson;
+  const candidate = {
+    ...fileHeader(draft, publishedIdOf(draft)),
+    title: lesson.title,
+    summary: lesson.summary,
+    objects: lesson.objects,
+    steps: lesson.steps,
+  };
+  const parsed = LessonSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, lesson: parsed.data };
+  return { ok: false, problems: parsed.error.issues.slice(0, 30).map(problemOf) };
+}
+
+function problemOf(issue: z.core.$ZodIssue): DraftProblem {
+  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const code: DraftProblem["code"] =
+    issue.code === "invalid_type"
+      ? "missing"
+      : issue.code === "too_big"
+        ? "tooLong"
+        : issue.code === "too_small" && path.length === 1 && path[0] === "objects"
+          ? "noObjects"
+          : issue.code === "too_small"
+            ? "missing"
+            : path.includes("goal")
+              ? "goal"
+              : /plain text/.test(issue.message)
+                ? "notPlainText"
+                : "other";
+  return { path, code, message: issue.message };
+}
+
+/** Every text field of a draft, with its texts. */
+export function textFields(lesson: LessonDraft): Text[] {
+  return [
+    lesson.title,
+    lesson.summary,
+    ...lesson.steps.flatMap((step) => [step.title, step.instructions, ...(step.task ? [step.task] : [])]),
+    ...lesson.objects.map((object) => object.label),
+  ];
+}
+
+/** How many of the draft's text fields each of its languages has. */
+export function completeness(draft: Draft): { language: Language; done: number; total: number }[] {
+  const fields = textFields(draft.lesson);
+  return draft.details.languages.map((language) => ({
+    language,
+    done: fields.filter((text) => text[language] !== undefined).length,
+    total: fields.length,
+  }));
+}
