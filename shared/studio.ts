@@ -6,17 +6,8 @@
  * and so holds the same draft.
  */
 import { z } from "zod";
-import type {
-  draftSchemas} from "./lesson.ts";
-import {
-  AgeRangeSchema,
-  LICENSES,
-  MODEL_FILE,
-  SHAPES,
-  SUBJECTS,
-  StepViewSchema,
-  plainText,
-} from "./lesson.ts";
+import type { draftSchemas } from "./lesson.ts";
+import { AgeRangeSchema, LICENSES, MODEL_FILE, SHAPES, SUBJECTS, StepViewSchema, plainText } from "./lesson.ts";
 import { LANGUAGES, Limits, PoseSchema } from "./protocol.ts";
 
 export type LessonDraft = z.infer<typeof draftSchemas.lesson>;

@@ -163,8 +163,8 @@ describe("authors editing at once (seeded)", () => {
         expect(draftProblem(server)).toBeUndefined();
       }
       expect(undo.length).toBeGreaterThan(150);
-    expect(server.lesson.objects.length).toBeGreaterThan(3);
-    for (const follower of followers) expect(follower).toEqual(server);
+      expect(server.lesson.objects.length).toBeGreaterThan(3);
+      for (const follower of followers) expect(follower).toEqual(server);
       let back = server;
       for (const inverse of undo.reverse()) back = applyChanges(back, inverse).draft;
       expect({ ...back, revision: 0 }).toEqual({ ...start, revision: 0 });

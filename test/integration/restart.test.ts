@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { Role } from "../../shared/protocol.ts";
+import { openStudio } from "../../client/net/studioEntry.ts";
 import { createTestSchema, type TestSchema } from "../support/postgres.ts";
 import { killAllServerProcesses, killHard, startServerProcess } from "../support/serverProcess.ts";
 
@@ -16,12 +17,12 @@ const dataDir = mkdtempSync(join(tmpdir(), "meridian-restart-"));
 /** Where classes are kept: the default embedded database, or a PostgreSQL server. */
 type Storage = Record<string, string>;
 
-let postgresSchema: TestSchema | undefined;
+const postgresSchemas: TestSchema[] = [];
 
 afterAll(async () => {
   killAllServerProcesses();
   rmSync(dataDir, { recursive: true, force: true });
-  await postgresSchema?.drop();
+  await Promise.all(postgresSchemas.map((schema) => schema.drop()));
 });
 
 describe.each([
@@ -29,8 +30,9 @@ describe.each([
   [
     "PostgreSQL",
     async (): Promise<Storage> => {
-      postgresSchema = await createTestSchema("restart");
-      return { DATABASE_URL: postgresSchema.url };
+      const schema = await createTestSchema("restart");
+      postgresSchemas.push(schema);
+      return { DATABASE_URL: schema.url };
     },
   ],
 ])("a server restart, classes kept in %s", (_name, storageFor) => {
@@ -80,5 +82,39 @@ describe.each([
       expect(teacherAgain.connection.state.participants.get(teacherAgain.connection.seat)?.role).toBe(Role.Teacher),
     );
     await Promise.all([back.leave(), teacherAgain.leave()]);
+  }, 120_000);
+
+  it("keeps lesson drafts and published lessons: the studio comes back with the draft as it was", async () => {
+    const storage = await storageFor();
+    const { url: first, child: firstProcess } = await startServerProcess(storage);
+    const who = { nickname: "Ana", language: "en" as const, device: "desktop" as const };
+    const author = await openStudio(first, who, { start: "remix", lessonId: "shapes-and-planets" });
+    await vi.waitFor(() => expect(author.studio.store.getState().draft).toBeDefined());
+    await vi.waitFor(() => expect(author.view.getState().teacherKey).toBeDefined());
+    const authorKey = author.view.getState().teacherKey!;
+    const draftId = author.studio.store.getState().draft!.id;
+    author.studio.edit({ edit: "setText", target: { of: "lesson", field: "title" }, language: "en", text: "Kept" });
+    author.studio.publish();
+    await vi.waitFor(() => expect(author.studio.store.getState().publishedAs).toBeDefined());
+    const published = author.studio.store.getState().publishedAs!;
+    // Work goes on after publishing: a new step, not yet written.
+    author.studio.edit({ edit: "addStep", after: 0 });
+    await vi.waitFor(() => expect(author.studio.store.getState().draft!.lesson.steps).toHaveLength(2));
+    const before = author.studio.store.getState().draft!;
+    expect(before.lesson.steps).toHaveLength(2);
+    // The draft is saved within two seconds of a change; give one save to happen, then pull the plug.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    killHard(firstProcess);
+    await vi.waitFor(() => expect(author.view.getState().status).not.toBe("connected"), { timeout: 15_000 });
+    await author.leave();
+
+    const { url: second } = await startServerProcess(storage);
+    const lessons = (await (await fetch(`${second}/api/lessons`)).json()) as { id: string }[];
+    expect(lessons.map((lesson) => lesson.id)).toContain(published);
+    // Opening the draft again finds the studio brought back (or opens it): the same draft either way.
+    const back = await openStudio(second, who, { start: "draft", draftId, authorKey });
+    await vi.waitFor(() => expect(back.studio.store.getState().draft?.lesson.title.en).toBe("Kept"));
+    expect(back.studio.store.getState().draft!.lesson).toEqual(before.lesson);
+    await back.leave();
   }, 120_000);
 });
