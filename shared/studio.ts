@@ -208,6 +208,8 @@ export const StudioMessage = {
   /** Which text field the author is in (null: none), for the others to see. */
   Focus: "studioFocus",
   Publish: "studioPublish",
+  /** The author tries the lesson as a student: their moves are not recorded, and the table is put back after. */
+  Try: "studioTry",
 } as const;
 export type StudioMessage = (typeof StudioMessage)[keyof typeof StudioMessage];
 
@@ -217,6 +219,7 @@ export const studioMessageSchemas = {
   [StudioMessage.Redo]: z.object({}).strict(),
   [StudioMessage.Focus]: z.object({ field: z.string().max(160).nullable() }).strict(),
   [StudioMessage.Publish]: z.object({}).strict(),
+  [StudioMessage.Try]: z.object({ on: z.boolean() }).strict(),
 } as const;
 
 /** Messages of the studio, server to clients. */
@@ -254,4 +257,16 @@ export type PublishedMessage = { ok: true; lessonId: string } | { ok: false; pro
 export function textProblem(target: TextTarget, text: string): string | undefined {
   const parsed = plainText(textMax(target)).safeParse(text);
   return parsed.success ? undefined : (parsed.error.issues[0]?.message ?? "not accepted");
+}
+
+/** What "My drafts" shows of a draft (its authors' list, from POST /api/drafts/lookup). */
+export interface DraftListing {
+  id: string;
+  title: LessonDraft["title"];
+  languages: string[];
+  steps: number;
+  objects: number;
+  updatedAt: number;
+  publishedAs?: string;
+  completeness: { language: (typeof LANGUAGES)[number]; done: number; total: number }[];
 }

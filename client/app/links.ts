@@ -5,7 +5,10 @@
 import { normalizeJoinCode } from "../../shared/joinCode.ts";
 
 export type LinkIntent =
-  { kind: "join"; code: string } | { kind: "teach"; code: string; teacherKey: string } | undefined;
+  | { kind: "join"; code: string }
+  | { kind: "teach"; code: string; teacherKey: string }
+  | { kind: "author"; draftId: string; authorKey: string }
+  | undefined;
 
 /** A link students can open to land on the join form with the code filled in. */
 export function studentLink(origin: string, code: string): string {
@@ -17,9 +20,17 @@ export function teacherLink(origin: string, code: string, teacherKey: string): s
   return `${origin}/#teach=${code}.${teacherKey}`;
 }
 
+/** The private link that opens a lesson draft in the studio, for its co-authors. */
+export function authorLink(origin: string, draftId: string, authorKey: string): string {
+  return `${origin}/#draft=${draftId}.${authorKey}`;
+}
+
 /** Reads what a link asks for from a location hash. */
 export function parseLink(hash: string): LinkIntent {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const [draftId, authorKey] = (params.get("draft") ?? "").split(".");
+  if (draftId && authorKey && /^[a-z0-9]{16}$/.test(draftId) && /^[0-9a-f]{32}$/.test(authorKey))
+    return { kind: "author", draftId, authorKey };
   const teach = params.get("teach");
   if (teach) {
     const [rawCode, teacherKey] = teach.split(".");

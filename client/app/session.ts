@@ -20,6 +20,9 @@ import {
 } from "../net/connection.ts";
 import { ConnectionStatus } from "../net/classView.ts";
 import { forgetTeaching, rememberTeaching, teacherKeyFor } from "./teachingMemory.ts";
+import { rememberStudio } from "./draftMemory.ts";
+import { openStudio } from "../net/studioEntry.ts";
+import type { StudioOpen } from "../../shared/protocol.ts";
 
 const SAVED_SEAT = "meridian.seat";
 
@@ -49,6 +52,7 @@ async function enter(attempt: () => Promise<ClassroomConnection>, who: Participa
     const connection = await attempt();
     keepSeatAcrossReloads(connection);
     rememberTeaching(connection);
+    rememberStudio(connection);
     sessionStore.setState({ phase: "class", connection });
   } catch (error) {
     const failure = error instanceof JoinFailedError ? error.failure : JoinFailure.Unreachable;
@@ -132,6 +136,11 @@ export function joinAs(code: string, who: Participation, teacherKey?: string): P
 /** Starts a new class on a lesson, as its teacher. */
 export function createAs(lessonId: string, who: Participation): Promise<void> {
   return enter(() => createClass(defaultEndpoint(), who, lessonId), who);
+}
+
+/** Opens the lesson studio: a new lesson, a remix, or a draft this author has the key of. */
+export function openStudioAs(open: StudioOpen, who: Participation): Promise<void> {
+  return enter(() => openStudio(defaultEndpoint(), who, open), who);
 }
 
 /** After the connection was lost for good: joins the same class again (a new seat). */

@@ -40,6 +40,8 @@ export interface ParticipantView {
   floor: boolean;
   /** Their microphone is sending now. */
   micOn: boolean;
+  /** In the lesson studio: the text field they are writing in, or "". */
+  editing: string;
 }
 
 export interface ObjectView {
@@ -164,6 +166,7 @@ export function syncClassView(store: ClassViewStore, state: ClassroomState): voi
       group: p.group,
       floor: p.floor,
       micOn: p.micOn,
+      editing: p.editing,
     }),
   );
   const objects: ObjectView[] = [];

@@ -145,7 +145,12 @@ export class ClassroomConnection {
       Math.ceil((Limits.reconnectGraceSeconds * 1000) / Limits.reconnectRetryMaxDelayMs) + 2;
     this.watchdog = new LinkWatchdog(this.now());
     this.listenForAnythingHeard();
-    this.studio = new StudioSession(room, (lesson) => this.view.setState({ lesson }));
+    this.studio = new StudioSession(
+      room,
+      (lesson) => this.view.setState({ lesson }),
+      endpoint,
+      () => this.view.getState().teacherKey,
+    );
 
     room.onStateChange((state) => {
       this.poses.ingest(state, this.now());

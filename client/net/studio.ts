@@ -19,6 +19,7 @@ import {
   type StudioEdit,
 } from "../../shared/studio.ts";
 import type { Lesson } from "../../shared/lesson.ts";
+import type { Language } from "../../shared/protocol.ts";
 
 export interface StudioView {
   /** The draft as the server's changes have made it; undefined in a class. */
@@ -46,6 +47,9 @@ export class StudioSession {
     private readonly room: Room,
     /** Where the table reads its lesson from: the draft, as a lesson, after every change. */
     private readonly showLesson: (lesson: Lesson) => void,
+    private readonly endpoint: string,
+    /** The author key (the studio's teacher key), once the page has it. */
+    private readonly authorKey: () => string | undefined,
   ) {
     room.onMessage(StudioServerMessage.Draft, (draft: Draft) => this.adopt(draft));
     room.onMessage(StudioServerMessage.Changes, (message: StudioChangesMessage) => this.follow(message));
@@ -83,6 +87,50 @@ export class StudioSession {
 
   publish(): void {
     this.room.send(StudioMessage.Publish, {});
+  }
+
+  /** Uploads a .glb (checked by the server as in a class) and puts it on the table; the problem if it was refused. */
+  async addModelFile(bytes: Uint8Array, label: string, language: Language): Promise<string | undefined> {
+    const key = this.authorKey();
+    if (!key) return "only the lesson's authors can add models";
+    try {
+      const response = await fetch(`${this.endpoint}/api/classes/${this.room.roomId}/models`, {
+        method: "POST",
+        headers: { "content-type": "model/gltf-binary", "x-teacher-key": key },
+        body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      });
+      const body = (await response.json()) as { model?: string; problem?: string };
+      if (!response.ok || !body.model) return body.problem ?? `HTTP ${response.status}`;
+      this.addModel(body.model, label, language);
+      return undefined;
+    } catch {
+      return "the classroom server could not be reached";
+    }
+  }
+
+  /** Puts a model (shipped, or uploaded before) on the table. */
+  addModel(model: string, label: string, language: Language): void {
+    this.edit({
+      edit: "addObject",
+      shape: "model",
+      model,
+      color: "#cccccc",
+      size: [0.3, 0.3, 0.3],
+      pose: { p: [0, 0.95, 0], q: [0, 0, 0, 1] },
+      ...(label.trim() ? { label: label.trim() } : {}),
+      language,
+    });
+  }
+
+  /** The models shipped with the lessons. */
+  async shippedModels(): Promise<string[]> {
+    const response = await fetch(`${this.endpoint}/api/models`).catch(() => undefined);
+    return response?.ok ? ((await response.json()) as string[]) : [];
+  }
+
+  /** Starts or stops trying the lesson as a student (moves are not recorded; stopping puts the table back). */
+  tryAsStudent(on: boolean): void {
+    this.room.send(StudioMessage.Try, { on });
   }
 
   private adopt(draft: Draft): void {

@@ -15,6 +15,7 @@ import type { PerspectiveCamera } from "three";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { boundingSphere, broadsideYaw, framingDistance, subjectOf, type Sphere } from "./framing.ts";
 import { focusRequests } from "./focusRequests.ts";
+import { screenProjection } from "./sceneRegistry.ts";
 
 type CameraStore = ReturnType<typeof createScreenCameraStore>;
 
@@ -33,6 +34,29 @@ export function StepFraming({
   useEffect(() => {
     pending.current = true;
   }, [size.width, size.height]);
+
+  // The lesson studio's "Use this view": what this screen looks at now, as a step's view.
+  useEffect(() => {
+    screenProjection.view = () => {
+      const { origin, distance, yaw, pitch } = cameraStore.getState();
+      const perRadius = framingDistance(
+        { centre: [origin[0], origin[1], origin[2]], radius: 1 },
+        camera.fov,
+        size.width / Math.max(1, size.height),
+      );
+      const degrees = (radians: number) => Math.round((radians * 180) / Math.PI);
+      const turned = Math.atan2(Math.sin(yaw), Math.cos(yaw));
+      return {
+        target: [origin[0], origin[1], origin[2]],
+        radius: Math.min(5, Math.max(0.05, distance / perRadius)),
+        yaw: degrees(turned),
+        pitch: Math.min(30, Math.max(-89, degrees(pitch))),
+      };
+    };
+    return () => {
+      screenProjection.view = undefined;
+    };
+  }, [cameraStore, camera, size]);
 
   useEffect(() => {
     const request = () => (pending.current = true);

@@ -4,6 +4,7 @@
  * not three.js objects, so the lobby's code does not pull in three.js.
  */
 import type { Pose } from "../../shared/math.ts";
+import type { StepView } from "../../shared/lesson.ts";
 
 export const renderedObjects = new Map<string, () => Pose>();
 /** How wide each object is drawn now (metres, its largest side; enlarged when small on a screen). */
@@ -18,6 +19,8 @@ export const screenProjection: {
   pixelsAcross: ((point: [number, number, number], metres: number) => number) | undefined;
   /** What the renderer drew in its last frame (for the render bench). */
   drawn: (() => { calls: number; triangles: number }) | undefined;
+  /** What this screen looks at now, as a lesson step's view (the studio's "Use this view"). */
+  view?: (() => StepView) | undefined;
 } = { project: undefined, viewpoint: undefined, pixelsAcross: undefined, drawn: undefined };
 
 /** The VR menu's buttons, by id: where each is, so tests can aim a controller at it. */

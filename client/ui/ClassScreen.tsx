@@ -24,6 +24,8 @@ import { useScreenLayout } from "./layout/screenLayout.ts";
 import { RefusalToast } from "./RefusalToast.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
 import { TalkKey } from "./VoiceControls.tsx";
+import { StudioDocks } from "./studio/StudioDocks.tsx";
+import { useStore } from "zustand";
 
 const ClassroomScene = lazy(() => import("../scene/ClassroomScene.tsx"));
 
@@ -53,6 +55,8 @@ export default function ClassScreen({
   const over =
     status === ConnectionStatus.Ended || status === ConnectionStatus.Removed || status === ConnectionStatus.Lost;
   const touch = abilities?.touch ?? false;
+  // A lesson studio is a class room opened on a draft: the same table, with the studio's panels.
+  const inStudio = useStore(connection.studio.store, (studio) => studio.draft !== undefined);
 
   return (
     <div className="class-screen" data-layout={layout}>
@@ -71,7 +75,9 @@ export default function ClassScreen({
           onGuide={() => setGuideOpen(true)}
         />
         {!over && <SceneObjects connection={connection} />}
+        {!over && inStudio && <StudioDocks connection={connection} layout={layout} drawerOpen={drawer === "open"} />}
         {!over &&
+          !inStudio &&
           (layout === "wide" ? (
             <ClassDocks connection={connection} touch={touch} drawerOpen={teacher && drawer === "open"} />
           ) : (
@@ -85,7 +91,7 @@ export default function ClassScreen({
       {leaving && !over && (
         <LeaveDialog connection={connection} onStay={() => setLeaving(false)} onLeave={() => void backToLobby()} />
       )}
-      {guideOpen && !leaving && !over && (
+      {guideOpen && !leaving && !over && !inStudio && (
         <FirstRunGuide connection={connection} abilities={abilities} onClose={() => setGuideOpen(false)} />
       )}
       {over && <ClassOver connection={connection} status={status} />}

@@ -3,10 +3,12 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode, normalizeJoinCode } from "../../shared/joinCode.ts";
 import { checkLessonText, summarize, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
-import { Limits } from "../../shared/protocol.ts";
+import { Limits, type StudioOpen } from "../../shared/protocol.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import type { LinkIntent } from "../app/links.ts";
-import { createAs, joinAs, sessionStore } from "../app/session.ts";
+import { createAs, joinAs, openStudioAs, sessionStore } from "../app/session.ts";
+import { StudioInvitation, StudioStart } from "./studio/StudioStart.tsx";
+import { LessonFacts } from "./studio/LessonFacts.tsx";
 import { teacherKeyFor } from "../app/teachingMemory.ts";
 import { useSession } from "../app/useStores.ts";
 import { useLocalize } from "../app/useLocalize.ts";
@@ -23,12 +25,13 @@ interface LobbyProps {
 
 export function Lobby({ abilities, link }: LobbyProps) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<"join" | "teach">("join");
+  const [tab, setTab] = useState<"join" | "teach">(link?.kind === "author" ? "teach" : "join");
+  const linkCode = link && "code" in link ? link.code : undefined;
   const phase = useSession((s) => s.phase);
   const failure = useSession((s) => s.failure);
   const [nickname, setNickname] = useState(() => sessionStore.getState().nickname);
   const language = useSession((s) => s.language);
-  const [code, setCode] = useState(link?.code ? formatJoinCode(link.code) : "");
+  const [code, setCode] = useState(linkCode ? formatJoinCode(linkCode) : "");
   const [formError, setFormError] = useState<string | undefined>();
   const busy = phase === "joining";
   const typedCode = normalizeJoinCode(code);
@@ -43,6 +46,13 @@ export function Lobby({ abilities, link }: LobbyProps) {
     if (!nickname.trim()) return setFormError(t("errors.nicknameRequired"));
     setFormError(undefined);
     void joinAs(canonical, who(), link?.kind === "teach" && link.code === canonical ? link.teacherKey : undefined);
+  };
+
+  /** Opens the lesson studio, once the author has a nickname (co-authors see it). */
+  const studio = (open: StudioOpen) => {
+    if (!nickname.trim()) return setFormError(t("errors.nicknameRequired"));
+    setFormError(undefined);
+    void openStudioAs(open, who());
   };
 
   const shownError = formError ?? (failure ? t(`errors.${failure}`) : undefined);
@@ -80,7 +90,7 @@ export function Lobby({ abilities, link }: LobbyProps) {
           <form onSubmit={submitJoin}>
             {(link?.kind === "teach" || teachesTypedCode) && (
               <p className="note">
-                {t("lobby.returningTeacher", { code: formatJoinCode(normalizeJoinCode(code) ?? link?.code ?? "") })}
+                {t("lobby.returningTeacher", { code: formatJoinCode(normalizeJoinCode(code) ?? linkCode ?? "") })}
               </p>
             )}
             <label>
@@ -102,14 +112,21 @@ export function Lobby({ abilities, link }: LobbyProps) {
             </button>
           </form>
         ) : (
-          <CreateForm
-            busy={busy}
-            onCreate={(lessonId) => {
-              if (!nickname.trim()) return setFormError(t("errors.nicknameRequired"));
-              setFormError(undefined);
-              void createAs(lessonId, who());
-            }}
-          />
+          <>
+            {link?.kind === "author" && (
+              <StudioInvitation busy={busy} onOpen={() => studio({ start: "draft", ...draftOf(link) })} />
+            )}
+            <CreateForm
+              busy={busy}
+              onCreate={(lessonId) => {
+                if (!nickname.trim()) return setFormError(t("errors.nicknameRequired"));
+                setFormError(undefined);
+                void createAs(lessonId, who());
+              }}
+              onRemix={(lessonId) => studio({ start: "remix", lessonId })}
+            />
+            <StudioStart busy={busy} onOpen={studio} />
+          </>
         )}
 
         {shownError && (
@@ -133,7 +150,21 @@ export function Lobby({ abilities, link }: LobbyProps) {
   );
 }
 
-function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: string) => void }) {
+const draftOf = (link: { draftId: string; authorKey: string }) => ({
+  draftId: link.draftId,
+  authorKey: link.authorKey,
+});
+
+function CreateForm({
+  busy,
+  onCreate,
+  onRemix,
+}: {
+  busy: boolean;
+  onCreate: (lessonId: string) => void;
+  /** Opens the lesson in the studio, as a copy to change. */
+  onRemix: (lessonId: string) => void;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [lessons, setLessons] = useState<LessonSummary[] | undefined>();
@@ -187,9 +218,12 @@ function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: st
         </select>
       </label>
       {chosen && (
-        <p className="note">
-          <LocalizedText text={chosen.summary} />
-        </p>
+        <div className="note">
+          <p>
+            <LocalizedText text={chosen.summary} />
+          </p>
+          <LessonFacts lesson={chosen} />
+        </div>
       )}
       <FilePicker
         label={t("lesson.import")}
@@ -208,9 +242,14 @@ function CreateForm({ busy, onCreate }: { busy: boolean; onCreate: (lessonId: st
           </ul>
         </div>
       )}
-      <button type="submit" className="primary" disabled={busy || !lessonId}>
-        {busy ? t("lobby.creating") : t("lobby.create")}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy || !lessonId}>
+          {busy ? t("lobby.creating") : t("lobby.create")}
+        </button>
+        <button type="button" name="remix" disabled={busy || !lessonId} onClick={() => onRemix(lessonId)}>
+          {t("studio.remix")}
+        </button>
+      </div>
     </form>
   );
 }

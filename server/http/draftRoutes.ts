@@ -7,7 +7,7 @@
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
 import { completeness, publishable } from "../../shared/draftLesson.ts";
-import { AuthorKeySchema, type DraftRecord, DraftIdSchema } from "../../shared/studio.ts";
+import { AuthorKeySchema, type DraftListing, type DraftRecord, DraftIdSchema } from "../../shared/studio.ts";
 import { teacherKeyMatches } from "../rules/teacherKey.ts";
 import type { ClassStore } from "../storage/classStore.ts";
 
@@ -17,18 +17,6 @@ const MAX_LOOKUP = 50;
 const LookupBody = z
   .object({ drafts: z.array(z.object({ id: DraftIdSchema, key: AuthorKeySchema }).strict()).max(MAX_LOOKUP) })
   .strict();
-
-/** What "My drafts" shows of a draft. */
-export interface DraftListing {
-  id: string;
-  title: Partial<Record<string, string>>;
-  languages: string[];
-  steps: number;
-  objects: number;
-  updatedAt: number;
-  publishedAs?: string;
-  completeness: ReturnType<typeof completeness>;
-}
 
 export function draftRoutes(store: ClassStore): Router {
   const router = express.Router();

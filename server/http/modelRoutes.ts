@@ -3,6 +3,7 @@
  * teacher key, checked against the class's listing), and everyone loads
  * models by name, uploaded or shipped with the lessons.
  */
+import { readdirSync } from "node:fs";
 import express, { type Router } from "express";
 import { MODEL_FILE } from "../../shared/lesson.ts";
 import { GLB_MAX_BYTES, checkGlb } from "../models/checkGlb.ts";
@@ -31,6 +32,14 @@ export function modelRoutes(store: ModelStore, modelsDir: string, assets: AssetA
       res.status(201).json({ model });
     },
   );
+
+  // The models shipped with the lessons, for the studio's shelf.
+  const shipped = readdirSync(modelsDir)
+    .filter((file) => MODEL_FILE.test(file))
+    .sort();
+  router.get("/api/models", (_req, res) => {
+    res.set("Cache-Control", "max-age=300").json(shipped);
+  });
 
   router.get("/models/:file", (req, res) => {
     const file = String(req.params.file);

@@ -468,6 +468,7 @@ export function createClassroomRoom(context: ClassroomRoomContext) {
       this.seats.settled(client.sessionId);
       this.conduct.left(client);
       rules.vacateSeat(this.classroom, client.sessionId);
+      this.studio?.left(this.classroom, client.sessionId);
       const mixing = this.mixingSeats.get(client.sessionId);
       this.mixingSeats.delete(client.sessionId);
       if (mixing && this.mixingRoom) await context.mixingVoice?.dismiss(this.mixingRoom, mixing);

@@ -50,6 +50,8 @@ export function listenToStudio(room: StudioRoom, studioOf: () => StudioPart | un
         return studio.focus(classroom, seat, studioMessageSchemas[type].parse(payload).field);
       case StudioMessage.Publish:
         return studio.publish(send, seat);
+      case StudioMessage.Try:
+        return studio.try(classroom, seat, studioMessageSchemas[type].parse(payload).on);
     }
   };
 

@@ -58,6 +58,8 @@ type Send = (seat: string | undefined, type: string, message: unknown) => void;
 export class StudioPart {
   private readonly undoBySeat = new Map<string, UndoEntry[]>();
   private readonly redoBySeat = new Map<string, UndoEntry[]>();
+  /** Authors trying the lesson as students: their moves are play, not authoring. */
+  private readonly trying = new Set<string>();
   private savedRevision: number;
 
   private constructor(
@@ -169,8 +171,23 @@ export class StudioPart {
     return { ok: true };
   }
 
+  /** An author starts or stops trying the lesson as a student; stopping puts the table back as the draft has it. */
+  try(classroom: Classroom, seat: string, on: boolean): RuleResult {
+    if (on) this.trying.add(seat);
+    else if (this.trying.delete(seat)) keepTableInStep(classroom, this.lesson());
+    return { ok: true };
+  }
+
+  /** An author left: nothing of theirs is in play any more. */
+  left(classroom: Classroom, seat: string): void {
+    this.undoBySeat.delete(seat);
+    this.redoBySeat.delete(seat);
+    this.try(classroom, seat, false);
+  }
+
   /** An author let go of an object on the table: where it is now is where it starts in this step. */
   released(classroom: Classroom, seat: string, objectId: string, send: Send): void {
+    if (this.trying.has(seat)) return;
     const object = classroom.state.objects.get(objectId);
     const step = this.record.draft.lesson.steps[classroom.state.step];
     if (!object || !step) return;
