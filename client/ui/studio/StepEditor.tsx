@@ -172,7 +172,7 @@ export function StepEditor({ connection }: { connection: ClassroomConnection }) 
             </table>
           )}
           <div className="button-row">
-            <button name="use-view" onClick={() => useThisView(connection, step.id)}>
+            <button name="use-view" onClick={() => captureView(connection, step.id)}>
               {t("studio.useView")}
             </button>
             {step.view && (
@@ -188,7 +188,7 @@ export function StepEditor({ connection }: { connection: ClassroomConnection }) 
 }
 
 /** The step opens on what this author sees now: the point looked at and how far it is, from this side. */
-function useThisView(connection: ClassroomConnection, stepId: string): void {
+function captureView(connection: ClassroomConnection, stepId: string): void {
   const view = screenProjection.view?.();
   if (!view) return;
   connection.studio.edit({ edit: "setView", stepId, view });

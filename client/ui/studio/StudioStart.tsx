@@ -43,7 +43,7 @@ function MyDrafts({ busy, onOpen }: { busy: boolean; onOpen: (open: StudioOpen) 
 
   useEffect(() => {
     const remembered = rememberedDrafts();
-    if (remembered.length === 0) return setDrafts([]);
+    if (remembered.length === 0) return;
     fetch("/api/drafts/lookup", {
       method: "POST",
       headers: { "content-type": "application/json" },
