@@ -5,7 +5,14 @@
  * step and field), and how complete each language is.
  */
 import type { z } from "zod";
-import { LESSON_FORMAT, LESSON_FORMAT_VERSION, LessonSchema, type Lesson, type LocalizedText } from "./lesson.ts";
+import {
+  LESSON_FORMAT,
+  LESSON_FORMAT_VERSION,
+  LessonSchema,
+  type Lesson,
+  type LocalizedText,
+  type StepView,
+} from "./lesson.ts";
 import { LANGUAGES, type Language } from "./protocol.ts";
 import type { Draft, DraftProblem, LessonDraft } from "./studio.ts";
 
@@ -18,7 +25,16 @@ export const LICENSE_NAMES = {
   "CC0-1.0": "CC0 1.0",
 } as const;
 
-/** The draft as a lesson the classroom can run now: a missing English text shows as "…". */
+/**
+ * Where the studio's table is seen from when a step names no view: the whole
+ * table, a little from above, so authors see where everything stands.
+ */
+export const STUDIO_OVERVIEW = { target: [0, 0.85, 0], radius: 0.8, pitch: -35 } as const satisfies StepView;
+
+/**
+ * The draft as a lesson the classroom can run now: a missing English text
+ * shows as "…", and a step with no view of its own shows the whole table.
+ */
 export function workingLesson(draft: Draft): Lesson {
   const filled = (text: Text): LocalizedText => ({ ...text, en: text.en ?? firstText(text) ?? "…" });
   const lesson = draft.lesson;
@@ -29,6 +45,7 @@ export function workingLesson(draft: Draft): Lesson {
     objects: lesson.objects.map((object) => ({ ...object, label: filled(object.label) })),
     steps: lesson.steps.map(({ task, ...step }) => ({
       ...step,
+      view: step.view ?? { ...STUDIO_OVERVIEW, target: [...STUDIO_OVERVIEW.target] },
       title: filled(step.title),
       instructions: filled(step.instructions),
       ...(task ? { task: filled(task) } : {}),

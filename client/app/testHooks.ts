@@ -2,6 +2,7 @@
  * With `?test=1`, exposes what browser tests need to check what a
  * participant sees: the connection and the drawn pose of each object.
  */
+import type { Draft } from "../../shared/studio.ts";
 import type { Pose } from "../../shared/math.ts";
 import { shownLabels } from "../scene/labelRegistry.ts";
 import { renderedObjects, renderedWidths, screenProjection, vrButtons, xrOriginPlace } from "../scene/sceneRegistry.ts";
@@ -33,6 +34,8 @@ export interface MeridianTestHooks {
   vrButton(id: string): Pose | undefined;
   /** The camera's world position (where this participant looks from). */
   viewpoint(): [number, number, number] | undefined;
+  /** In the lesson studio: the draft as this author has it. */
+  draft(): Draft | undefined;
   /** The last refusal this participant received, if any. */
   lastRefusal(): { request: string; reason: string } | undefined;
   /** Objects this participant holds or has asked to hold. */
@@ -72,6 +75,7 @@ export function installTestHooksIfAsked(): void {
     xrOrigin: () => xrOriginPlace.current,
     drawn: () => screenProjection.drawn?.(),
     lastRefusal: () => connection()?.view.getState().lastRefusal,
+    draft: () => connection()?.studio.store.getState().draft,
     holding: () => connection()?.view.getState().holding ?? [],
     viewpoint: () => screenProjection.viewpoint?.(),
     place: (id, pose) => {

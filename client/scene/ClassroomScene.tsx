@@ -25,6 +25,8 @@ import { LessonCanvas } from "./LessonCanvas.tsx";
 import { HEADSET_START } from "./viewpoint.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 import { VoiceSpace } from "./VoiceSpace.tsx";
+import { StudioHandles } from "./studio/StudioHandles.tsx";
+import { TargetGhosts } from "./studio/TargetGhosts.tsx";
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
   const xrOrigin = useRef<Group>(null);
@@ -58,7 +60,9 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
           <ScreenProjection />
+          <StudioHandles connection={connection} />
         </IfInSessionMode>
+        <TargetGhosts connection={connection} />
         <LabelLayout />
         <IfInSessionMode allow={["immersive-vr", "immersive-ar"]}>
           <XrAvatarReporter connection={connection} />

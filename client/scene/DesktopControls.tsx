@@ -7,6 +7,8 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { OrbitHandles, createScreenCameraStore } from "@react-three/handle";
 import { useEffect, useMemo, useRef } from "react";
+import { useStore } from "zustand";
+import { gizmoState } from "./studio/gizmoState.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { TABLE_HEIGHT } from "./Classroom3D.tsx";
@@ -25,6 +27,8 @@ const WHEEL_TURN = 0.004; // rad per wheel pixel
 
 export function DesktopControls({ connection }: { connection: ClassroomConnection }) {
   const holding = useClassView(connection.view, (v) => v.holding.length > 0);
+  // The studio's on-screen handles take the drag: the camera keeps still meanwhile.
+  const handleDragged = useStore(gizmoState, (gizmo) => gizmo.dragging);
   // Everyone starts at their own place around the table, by avatar colour,
   // so no two people begin inside each other.
   const startYaw = useMemo(() => {
@@ -98,7 +102,13 @@ export function DesktopControls({ connection }: { connection: ClassroomConnectio
 
   return (
     <>
-      <OrbitHandles store={cameraStore} damping={!reducedMotion} zoom={!holding} />
+      <OrbitHandles
+        store={cameraStore}
+        damping={!reducedMotion}
+        zoom={!holding && !handleDragged}
+        rotate={!handleDragged}
+        pan={!handleDragged}
+      />
       <StepFraming connection={connection} cameraStore={cameraStore} />
     </>
   );

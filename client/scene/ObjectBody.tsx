@@ -49,7 +49,8 @@ function ShapeMesh({ shape, color, size, glow, highlight, dimmed }: Omit<ObjectB
   );
 }
 
-function ShapeGeometry({ shape }: { shape: string }) {
+/** A built-in shape as a unit-sized geometry (scaled by the object's size). */
+export function ShapeGeometry({ shape }: { shape: string }) {
   switch (shape) {
     case "sphere":
       return <sphereGeometry args={[0.5, 48, 24]} />;

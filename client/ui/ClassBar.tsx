@@ -31,6 +31,7 @@ export function ClassBar({
   const { t } = useTranslation();
   const role = useClassView(connection.view, (v) => v.role);
   const lessonTitle = useClassView(connection.view, (v) => v.lesson?.title);
+  const inStudio = useStore(connection.studio.store, (studio) => studio.draft !== undefined);
   const count = useClassView(connection.view, (v) => v.participants.length);
   const xrMode = useStore(xrStore, (xr) => xr.mode);
   const sceneReady = useStore(sceneStatus, (scene) => scene.ready);
@@ -45,6 +46,7 @@ export function ClassBar({
     <header className="class-bar" data-panel="class-bar">
       <div className="class-title">
         <h1 ref={title} tabIndex={-1}>
+          {inStudio && <span className="studio-mark">{t("studio.title")} · </span>}
           <LocalizedText text={lessonTitle} />
         </h1>
         <span className="code-chip">

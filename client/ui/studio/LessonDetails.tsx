@@ -141,7 +141,7 @@ export function LessonDetails({ connection }: { connection: ClassroomConnection 
         {t("studio.credit")}
       </label>
       {details.credit && details.authors.length > 0 && (
-        <p className="hint">{t("studio.creditedAs", { names: details.authors.join(", ") })}</p>
+        <p className="field-note">{t("studio.creditedAs", { names: details.authors.join(", ") })}</p>
       )}
     </section>
   );

@@ -14,7 +14,7 @@ export function StudioStart({ busy, onOpen }: { busy: boolean; onOpen: (open: St
   return (
     <section className="studio-start" aria-labelledby="studio-start-title">
       <h2 id="studio-start-title">{t("studio.title")}</h2>
-      <p className="hint">{t("studio.intro")}</p>
+      <p className="field-note">{t("studio.intro")}</p>
       <button name="create-lesson" disabled={busy} onClick={() => onOpen({ start: "new" })}>
         {t("studio.create")}
       </button>
