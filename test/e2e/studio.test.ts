@@ -194,6 +194,12 @@ describe("the lesson studio", () => {
           return ball ? distance(ball.pose.p, moved) : Infinity;
         })
         .toBeLessThan(0.05);
+      // Nothing anyone wrote was lost on the way (an author leaving a box they did not type in sends nothing).
+      const draft = await bruno.page.evaluate(() => (window as unknown as Hooks).meridianTest.draft());
+      expect(draft?.lesson.steps[0]?.task).toEqual({
+        en: "Put the cube on the see-through mark.",
+        es: "Pon el cubo en la marca transparente.",
+      });
       await bruno.page.screenshot({ path: `${SCREENSHOT_DIR}/studio-sees-headset-author.png` });
       await headset.page.screenshot({ path: `${SCREENSHOT_DIR}/studio-headset-author.png` });
     } finally {

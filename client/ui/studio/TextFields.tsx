@@ -88,14 +88,16 @@ function LanguageBox({
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
+  /** The author typed here since the box took focus: only then is anything sent. */
+  const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // What others wrote shows at once, unless this author is writing here.
   useEffect(() => {
-    if (!focused.current) setDraft(value);
+    if (!focused.current || !dirty.current) setDraft(value);
   }, [value]);
   const send = (text: string) => {
     clearTimeout(timer.current);
-    if (text.trim() !== value) connection.studio.edit({ edit: "setText", target, language, text });
+    if (dirty.current && text.trim() !== value) connection.studio.edit({ edit: "setText", target, language, text });
   };
   const props = {
     name: `${fieldKey(target)}:${language}`,
@@ -107,15 +109,18 @@ function LanguageBox({
     "aria-invalid": value === "" ? true : undefined,
     onFocus: () => {
       focused.current = true;
+      dirty.current = false;
       connection.studio.focus(`${fieldKey(target)}:${language}`);
     },
     onBlur: () => {
       focused.current = false;
       send(draft);
+      dirty.current = false;
       connection.studio.focus(null);
     },
     onChange: (event: { target: { value: string } }) => {
       const text = event.target.value;
+      dirty.current = true;
       setDraft(text);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => send(text), SEND_AFTER_MS);
