@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "../../test/support/seededRandom.ts";
+import { randomEdit } from "../../test/support/studioEdits.ts";
 import { applyChanges } from "../../shared/draftChanges.ts";
 import { completeness, publishable } from "../../shared/draftLesson.ts";
 import type { Language } from "../../shared/protocol.ts";
@@ -105,35 +106,6 @@ describe("studio edits", () => {
 });
 
 describe("authors editing at once (seeded)", () => {
-  /** A random edit an author might make of the draft as they last saw it. */
-  function randomEdit(random: SeededRandom, seen: Draft, language: Language): StudioEdit {
-    const object = seen.lesson.objects.length > 0 ? random.pick(seen.lesson.objects) : undefined;
-    const step = random.pick(seen.lesson.steps);
-    const objectId = object?.id ?? "gone";
-    return random.weighted<() => StudioEdit>([
-      [3, () => sphere(random.next() - 0.5)],
-      [
-        3,
-        () => ({
-          edit: "setText",
-          target: { of: "step", stepId: step.id, field: "title" },
-          language,
-          text: `T${random.int(0, 99)}`,
-        }),
-      ],
-      [2, () => ({ edit: "setText", target: { of: "object", objectId }, language, text: `L${random.int(0, 99)}` })],
-      [2, () => ({ edit: "placeObject", objectId, stepId: step.id, pose: at(random.next() - 0.5) })],
-      [1, () => ({ edit: "addStep", after: random.int(-1, seen.lesson.steps.length - 1) })],
-      [1, () => ({ edit: "moveStep", stepId: step.id, to: random.int(0, 5) })],
-      [1, () => ({ edit: "removeStep", stepId: step.id })],
-      [1, () => ({ edit: "removeObject", objectId })],
-      [1, () => ({ edit: "duplicateObject", objectId })],
-      [1, () => ({ edit: "setInStep", stepId: step.id, objectId, present: random.chance(0.5) })],
-      [1, () => ({ edit: "setTarget", objectId, pose: random.chance(0.7) ? at(0.3) : null })],
-      [1, () => ({ edit: "setGoal", stepId: step.id, objectId, inGoal: random.chance(0.7) })],
-    ])();
-  }
-
   it.each([1, 2, 3, 42, 2026])(
     "seed %i: every author ends with the server's draft, and undoing everything gives the start back",
     (seed) => {
