@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LessonStepSchema } from "./lesson.ts";
+import { readFileSync } from "node:fs";
+import { LessonStepSchema, checkLesson, summarize, type Lesson } from "./lesson.ts";
 
 const step = {
   id: "look",
@@ -26,5 +27,44 @@ describe("a step's authored view", () => {
       { target: [0, Number.NaN, 0], radius: 0.3 },
     ])
       expect(LessonStepSchema.safeParse({ ...step, view }).success, JSON.stringify(view)).toBe(false);
+  });
+});
+
+describe("lesson metadata", () => {
+  const shipped = JSON.parse(readFileSync("assets/lessons/shapes-and-planets.json", "utf8")) as Lesson;
+  const described = {
+    ...shipped,
+    licenseId: "CC-BY-SA-4.0",
+    authors: ["Ana", "Bruno"],
+    ages: { from: 10, to: 12 },
+    languages: ["en", "es"],
+  };
+
+  it("an imported file keeps its licence, authors, ages and languages, and the lobby's summary shows them", () => {
+    const checked = checkLesson(described);
+    expect(checked.ok).toBe(true);
+    const lesson = (checked as { lesson: Lesson }).lesson;
+    expect(summarize(lesson)).toMatchObject({
+      licenseId: "CC-BY-SA-4.0",
+      authors: ["Ana", "Bruno"],
+      ages: { from: 10, to: 12 },
+      languages: ["en", "es"],
+    });
+    // Files without them (every lesson written before) still read.
+    expect(checkLesson(shipped).ok).toBe(true);
+  });
+
+  it("refuses an unknown licence, ages the wrong way round, markup in a name and an unknown language", () => {
+    for (const spoilt of [
+      { licenseId: "MIT" },
+      { ages: { from: 12, to: 10 } },
+      { authors: ["<b>Ana</b>"] },
+      { languages: ["xx"] },
+    ])
+      expect(checkLesson({ ...described, ...spoilt }).ok, JSON.stringify(spoilt)).toBe(false);
+    const blob = { ...described, objects: [{ ...shipped.objects[0]!, shape: "blob" }] };
+    expect(checkLesson(blob).ok).toBe(false);
+    const capsule = { ...described, objects: [{ ...shipped.objects[0]!, shape: "capsule" }] };
+    expect(checkLesson(capsule).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Bot, createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import type { TestSchema } from "../support/postgres.ts";
+import { openStudio } from "../../client/net/studioEntry.ts";
 import {
   type ServerProcess,
   killAllServerProcesses,
@@ -53,6 +54,31 @@ describe("two server processes", () => {
       bots.push(student);
       expect(hostOf(student)).toBe(hostOf(teacher));
     }
+  }, 60_000);
+
+  it("a lesson published from a studio on one process is in the other's list and starts a class there", async () => {
+    const [a, b] = processes.map((p) => p.url);
+    const author = await openStudio(
+      a!,
+      { nickname: "Ana", language: "en", device: "desktop" },
+      {
+        start: "remix",
+        lessonId: "shapes-and-planets",
+      },
+    );
+    try {
+      author.studio.edit({ edit: "setText", target: { of: "lesson", field: "title" }, language: "en", text: "Shared" });
+      author.studio.publish();
+      await vi.waitFor(() => expect(author.studio.store.getState().publishedAs).toBeDefined(), { timeout: 10_000 });
+    } finally {
+      await author.leave();
+    }
+    const published = author.studio.store.getState().publishedAs!;
+    const listed = (await (await fetch(`${b}/api/lessons`)).json()) as { id: string }[];
+    expect(listed.map((lesson) => lesson.id)).toContain(published);
+    const teacher = await createClassAsBot(b!, published, { nickname: "Tomás" });
+    bots.push(teacher);
+    await vi.waitFor(() => expect(teacher.connection.view.getState().lesson?.title.en).toBe("Shared"));
   }, 60_000);
 
   it("a lesson imported and a model uploaded through one process serve classes on the other", async () => {
