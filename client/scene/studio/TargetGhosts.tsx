@@ -6,10 +6,13 @@
 import { useStore } from "zustand";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { ShapeGeometry } from "../ObjectBody.tsx";
+import { studioSelection } from "../../ui/studio/selection.ts";
 
 export function TargetGhosts({ connection }: { connection: ClassroomConnection }) {
   const draft = useStore(connection.studio.store, (studio) => studio.draft);
-  if (!draft) return null;
+  // Trying the lesson as a student shows what a student sees: no targets.
+  const trying = useStore(studioSelection, (selection) => selection.trying !== undefined);
+  if (!draft || trying) return null;
   return (
     <>
       {draft.lesson.objects.flatMap((object) =>
