@@ -449,6 +449,44 @@ export function hostileHttp(rng: SeededRandom): HostileRequest {
         };
       },
     ],
+    [
+      2,
+      () => {
+        // Lesson drafts: hostile ids, keys and lookup bodies; none may read, delete or list a draft without its key.
+        const id = rng.pick([...HOSTILE_PATH_SEGMENTS, "abcdefghij123456"]);
+        const auth = rng.pick([
+          "",
+          "Bearer ",
+          `Bearer ${"0".repeat(32)}`,
+          `Bearer ${"a".repeat(9000)}`,
+          "Basic x",
+          "Bearer __proto__",
+        ]);
+        const headers: Record<string, string> = auth ? { authorization: auth } : {};
+        if (rng.chance(0.4)) {
+          const body = rng.chance(0.5) ? hostileJsonValue(rng) : rng.pick(NOT_JSON);
+          return post(
+            "http",
+            `draft lookup: ${body.label}`,
+            () => "/api/drafts/lookup",
+            () => body.text,
+            {
+              "content-type": "application/json",
+            },
+          );
+        }
+        const tail = rng.pick(["", "/file"]);
+        const method = tail === "" && rng.chance(0.4) ? "DELETE" : "GET";
+        return post(
+          "http",
+          `${method} draft ${JSON.stringify(id.slice(0, 16))}${tail} (${auth.slice(0, 14)})`,
+          () => `/api/drafts/${id}${tail}`,
+          () => "",
+          headers,
+          method,
+        );
+      },
+    ],
     [1, () => get("model file", () => `/models/${rng.pick(HOSTILE_PATH_SEGMENTS)}`)],
     [0.5, () => get("voice relays", () => "/api/voice/ice-servers")],
     [0.5, () => get("20 kB header", () => "/api/status", { cookie: "a".repeat(20_000) })],
