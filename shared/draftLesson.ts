@@ -33,9 +33,10 @@ export const STUDIO_OVERVIEW = { target: [0, 0.85, 0], radius: 0.8, pitch: -35 }
 
 /**
  * The draft as a lesson the classroom can run now: a missing English text
- * shows as "…", and a step with no view of its own shows the whole table.
+ * shows as "…", and a step with no view of its own shows the whole table
+ * (unless `overview` is off: an author trying the lesson sees it as a student would).
  */
-export function workingLesson(draft: Draft): Lesson {
+export function workingLesson(draft: Draft, { overview = true }: { overview?: boolean } = {}): Lesson {
   const filled = (text: Text): LocalizedText => ({ ...text, en: text.en ?? firstText(text) ?? "…" });
   const lesson = draft.lesson;
   return {
@@ -45,7 +46,11 @@ export function workingLesson(draft: Draft): Lesson {
     objects: lesson.objects.map((object) => ({ ...object, label: filled(object.label) })),
     steps: lesson.steps.map(({ task, ...step }) => ({
       ...step,
-      view: step.view ?? { ...STUDIO_OVERVIEW, target: [...STUDIO_OVERVIEW.target] },
+      ...(step.view
+        ? { view: step.view }
+        : overview
+          ? { view: { ...STUDIO_OVERVIEW, target: [...STUDIO_OVERVIEW.target] } }
+          : {}),
       title: filled(step.title),
       instructions: filled(step.instructions),
       ...(task ? { task: filled(task) } : {}),

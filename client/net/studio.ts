@@ -36,6 +36,7 @@ export type StudioStore = StoreApi<StudioView>;
 
 /** The studio's state and intents on one room. */
 export class StudioSession {
+  private trying = false;
   readonly store: StudioStore = createStore<StudioView>(() => ({
     draft: undefined,
     publishedAs: undefined,
@@ -130,12 +131,16 @@ export class StudioSession {
 
   /** Starts or stops trying the lesson as a student (moves are not recorded; stopping puts the table back). */
   tryAsStudent(on: boolean): void {
+    this.trying = on;
     this.room.send(StudioMessage.Try, { on });
+    const draft = this.store.getState().draft;
+    if (draft) this.adopt(draft);
   }
 
   private adopt(draft: Draft): void {
     this.store.setState({ draft, publishedAs: draft.publishedAs });
-    this.showLesson(workingLesson(draft));
+    // Trying the lesson as a student: each step framed as a student's screen frames it, not the whole table.
+    this.showLesson(workingLesson(draft, { overview: !this.trying }));
   }
 
   private follow({ revision, changes }: StudioChangesMessage): void {

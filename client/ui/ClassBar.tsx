@@ -88,7 +88,7 @@ export function ClassBar({
         )}
         {role === Role.Teacher && toolsOpen !== undefined && (
           <button name="teacher-tools" aria-expanded={toolsOpen} aria-controls="teacher-drawer" onClick={onTools}>
-            {t("teacher.panel")}
+            {inStudio ? t("studio.tools") : t("teacher.panel")}
           </button>
         )}
         <button

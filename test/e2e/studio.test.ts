@@ -120,6 +120,16 @@ describe("the lesson studio", () => {
     await bruno.page.screenshot({ path: `${SCREENSHOT_DIR}/studio-author-es.png` });
     expect(await axeProblems(page)).toEqual([]);
 
+    // Ana tries the step as a Spanish student: the student's step panel, in Spanish, then back to the studio.
+    await page.locator('select[name="try-language"]').selectOption("es");
+    await page.locator('button[name="try"]').click();
+    await expect.poll(() => page.locator(".step-panel .step-title").textContent()).toBe("Mueve el cubo");
+    expect(await page.locator(".studio-steps").count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-trying-es.png` });
+    await page.locator('button[name="stop-trying"]').click();
+    await page.locator(".studio-steps").waitFor();
+    await expect.poll(() => page.locator(".studio-steps h2").textContent()).toBe("Steps");
+
     await bruno.page.locator('button[name="publish"]').click();
     await page.locator('.studio-publish button[name="start-class"]').waitFor();
   });

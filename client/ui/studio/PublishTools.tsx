@@ -16,6 +16,7 @@ import { LANGUAGE_NAMES, setLanguage } from "../../i18n/i18n.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { CopyField } from "../CopyField.tsx";
 import { studioSelection } from "./selection.ts";
+import { requestStepFocus } from "../../scene/focusRequests.ts";
 import { useDraft } from "./useDraft.ts";
 
 export function PublishTools({ connection }: { connection: ClassroomConnection }) {
@@ -33,6 +34,7 @@ export function PublishTools({ connection }: { connection: ClassroomConnection }
     studioSelection.setState({ trying: sessionStore.getState().language });
     studio.tryAsStudent(true);
     void setLanguage(tryLanguage);
+    requestStepFocus();
   };
 
   return (

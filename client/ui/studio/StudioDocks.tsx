@@ -5,6 +5,7 @@
  * same panels take turns in the bottom sheet. While the author tries the
  * lesson as a student, the student's step panel takes their place.
  */
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { setLanguage } from "../../i18n/i18n.ts";
@@ -30,15 +31,7 @@ export function StudioDocks({
 }) {
   const trying = useStore(studioSelection, (s) => s.trying);
   if (trying) return <TryingAsStudent connection={connection} returnTo={trying as Language} />;
-  if (layout === "sheet")
-    return (
-      <div className="studio-sheet" data-panel="sheet">
-        <StepEditor connection={connection} />
-        <ObjectTools connection={connection} />
-        <LessonDetails connection={connection} />
-        <PublishTools connection={connection} />
-      </div>
-    );
+  if (layout === "sheet") return <StudioSheet connection={connection} />;
   return (
     <>
       <div className="dock dock-start studio-dock">
@@ -58,12 +51,43 @@ export function StudioDocks({
   );
 }
 
+const SHEET_PANELS = ["steps", "objects", "lesson", "finish"] as const;
+type SheetPanel = (typeof SHEET_PANELS)[number];
+
+/** On a phone the studio's panels take turns in the bottom sheet, one tab each. */
+function StudioSheet({ connection }: { connection: ClassroomConnection }) {
+  const { t } = useTranslation();
+  const [panel, setPanel] = useState<SheetPanel>("steps");
+  const names: Record<SheetPanel, string> = {
+    steps: t("studio.steps"),
+    objects: t("studio.objects"),
+    lesson: t("studio.lesson"),
+    finish: t("studio.finish"),
+  };
+  return (
+    <div className="studio-sheet" data-panel="sheet">
+      <div className="tabs" role="tablist" aria-label={t("studio.title")}>
+        {SHEET_PANELS.map((name) => (
+          <button key={name} role="tab" aria-selected={panel === name} onClick={() => setPanel(name)}>
+            {names[name]}
+          </button>
+        ))}
+      </div>
+      {panel === "steps" && <StepEditor connection={connection} />}
+      {panel === "objects" && <ObjectTools connection={connection} />}
+      {panel === "lesson" && <LessonDetails connection={connection} />}
+      {panel === "finish" && <PublishTools connection={connection} />}
+    </div>
+  );
+}
+
 function TryingAsStudent({ connection, returnTo }: { connection: ClassroomConnection; returnTo: Language }) {
   const { t } = useTranslation();
   const stop = () => {
     connection.studio.tryAsStudent(false);
     studioSelection.setState({ trying: undefined });
     void setLanguage(returnTo);
+    requestStepFocus();
   };
   return (
     <>
