@@ -18,6 +18,8 @@ import { gizmoState } from "./gizmoState.ts";
 export function StudioHandles({ connection }: { connection: ClassroomConnection }) {
   const selected = useStore(studioSelection, (s) => s.selected);
   const mode = useStore(studioSelection, (s) => s.gizmo);
+  // Trying the lesson as a student: no authoring handles.
+  const trying = useStore(studioSelection, (s) => s.trying !== undefined);
   const draft = useStore(connection.studio.store, (studio) => studio.draft);
   const [group, setGroup] = useState<Group | null>(null);
   const dragging = useRef(false);
@@ -34,7 +36,7 @@ export function StudioHandles({ connection }: { connection: ClassroomConnection 
     group.scale.set(1, 1, 1);
   });
 
-  if (!object || (mode === "target" && !target)) return null;
+  if (!object || trying || (mode === "target" && !target)) return null;
   const poseOf = (group: Group): Pose => ({
     p: [group.position.x, group.position.y, group.position.z],
     q: [group.quaternion.x, group.quaternion.y, group.quaternion.z, group.quaternion.w],
