@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import {
+  LICENSE_NAMES,
   LESSON_FORMAT,
   LESSON_FORMAT_VERSION,
   LessonSchema,
@@ -17,13 +18,6 @@ import { LANGUAGES, type Language } from "./protocol.ts";
 import type { Draft, DraftProblem, LessonDraft } from "./studio.ts";
 
 type Text = Partial<Record<Language, string | undefined>>;
-
-/** The licences' names as a lesson file says them. */
-export const LICENSE_NAMES = {
-  "CC-BY-4.0": "CC BY 4.0",
-  "CC-BY-SA-4.0": "CC BY-SA 4.0",
-  "CC0-1.0": "CC0 1.0",
-} as const;
 
 /**
  * Where the studio's table is seen from when a step names no view: the whole

@@ -91,6 +91,13 @@ export type StepView = z.infer<typeof StepViewSchema>;
 /** Open licences a lesson may carry (SPDX identifiers); a lesson made in the studio takes CC BY 4.0 unless its authors choose. */
 export const LICENSES = ["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"] as const;
 export type LicenseId = (typeof LICENSES)[number];
+/** The licences' names as a lesson file says them. */
+export const LICENSE_NAMES = {
+  "CC-BY-4.0": "CC BY 4.0",
+  "CC-BY-SA-4.0": "CC BY-SA 4.0",
+  "CC0-1.0": "CC0 1.0",
+} as const;
+
 export const SUBJECTS = [
   "astronomy",
   "chemistry",

@@ -9,6 +9,9 @@ import { z } from "zod";
 import type { draftSchemas } from "./lesson.ts";
 import { AgeRangeSchema, LICENSES, MODEL_FILE, SHAPES, SUBJECTS, StepViewSchema, plainText } from "./lesson.ts";
 import { LANGUAGES, Limits, PoseSchema } from "./protocol.ts";
+import { StudioMessage } from "./studioMessages.ts";
+
+export { StudioMessage, StudioServerMessage } from "./studioMessages.ts";
 
 export type LessonDraft = z.infer<typeof draftSchemas.lesson>;
 export type DraftObject = LessonDraft["objects"][number];
@@ -200,19 +203,6 @@ export interface DraftRecord {
   updatedAt: number;
 }
 
-/** Messages of the studio, client to server (their payloads are in `studioMessageSchemas`). */
-export const StudioMessage = {
-  Edit: "studioEdit",
-  Undo: "studioUndo",
-  Redo: "studioRedo",
-  /** Which text field the author is in (null: none), for the others to see. */
-  Focus: "studioFocus",
-  Publish: "studioPublish",
-  /** The author tries the lesson as a student: their moves are not recorded, and the table is put back after. */
-  Try: "studioTry",
-} as const;
-export type StudioMessage = (typeof StudioMessage)[keyof typeof StudioMessage];
-
 export const studioMessageSchemas = {
   [StudioMessage.Edit]: StudioEditSchema,
   [StudioMessage.Undo]: z.object({}).strict(),
@@ -220,18 +210,6 @@ export const studioMessageSchemas = {
   [StudioMessage.Focus]: z.object({ field: z.string().max(160).nullable() }).strict(),
   [StudioMessage.Publish]: z.object({}).strict(),
   [StudioMessage.Try]: z.object({ on: z.boolean() }).strict(),
-} as const;
-
-/** Messages of the studio, server to clients. */
-export const StudioServerMessage = {
-  /** The whole draft: on joining and on reconnecting. */
-  Draft: "studioDraft",
-  /** Changes the server applied, in order, with the revision they lead to. */
-  Changes: "studioChanges",
-  /** The author key, once, to the author who opened a new draft (for the co-author link). */
-  AuthorKey: "studioAuthorKey",
-  /** Publishing: what is wrong, field by field, or the published lesson's id. */
-  Published: "studioPublished",
 } as const;
 
 export interface StudioChangesMessage {

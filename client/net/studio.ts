@@ -9,15 +9,8 @@ import type { Room } from "@colyseus/sdk";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { applyChanges } from "../../shared/draftChanges.ts";
 import { workingLesson } from "../../shared/draftLesson.ts";
-import {
-  type Draft,
-  type DraftProblem,
-  type PublishedMessage,
-  StudioMessage,
-  StudioServerMessage,
-  type StudioChangesMessage,
-  type StudioEdit,
-} from "../../shared/studio.ts";
+import type { Draft, DraftProblem, PublishedMessage, StudioChangesMessage, StudioEdit } from "../../shared/studio.ts";
+import { StudioMessage, StudioServerMessage } from "../../shared/studioMessages.ts";
 import type { Lesson } from "../../shared/lesson.ts";
 import type { Language } from "../../shared/protocol.ts";
 

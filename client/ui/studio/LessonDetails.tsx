@@ -9,7 +9,7 @@ import { LICENSES, SUBJECTS } from "../../../shared/lesson.ts";
 import { LANGUAGES } from "../../../shared/protocol.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { LANGUAGE_NAMES } from "../../i18n/i18n.ts";
-import { LICENSE_NAMES } from "../../../shared/draftLesson.ts";
+import { LICENSE_NAMES } from "../../../shared/lesson.ts";
 import { TextFields } from "./TextFields.tsx";
 import { useDraft } from "./useDraft.ts";
 
