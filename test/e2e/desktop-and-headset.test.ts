@@ -98,9 +98,14 @@ describe("desktop and headset students move the same objects", () => {
     await setSqueeze(headset.page, 0);
     await expect.poll(() => teacher.connection.state.objects.get("earth")?.heldBy, { timeout: 10_000 }).toBe("");
 
-    await waitForRenderedNear(desktop.page, "earth", lifted, 0.05);
+    // Where the Earth was let go: near where the hand took it (the hand's hold may sit a little off the Earth's
+    // centre when a busy machine draws the controller late), and the desktop draws it exactly there.
+    const state = teacher.connection.state.objects.get("earth")!.pose;
+    const moved: [number, number, number] = [state.px, state.py, state.pz];
+    expect(distance(moved, lifted)).toBeLessThan(0.1);
+    await waitForRenderedNear(desktop.page, "earth", moved, 0.01);
     const seen = (await renderedPose(desktop.page, "earth"))!.p;
-    expect(distance(seen, lifted)).toBeLessThan(0.05);
+    expect(distance(seen, moved)).toBeLessThan(0.01);
     expect(seen[1] - start[1]).toBeGreaterThan(0.3);
     await desktop.page.screenshot({ path: `${SCREENSHOT_DIR}/desktop-sees-headset-move.png` });
     await headset.page.screenshot({ path: `${SCREENSHOT_DIR}/headset-after-move.png` });
