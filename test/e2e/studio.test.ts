@@ -23,6 +23,8 @@ import {
 } from "./support.ts";
 
 type Hooks = { meridianTest: MeridianTestHooks };
+/** What the pages wait for arrives within a second or two, longer on a busy machine running the whole suite. */
+const WAIT = { timeout: 15_000 };
 const XR_ORIGIN_Z = 1.1;
 type WithDevice = {
   meridianXrDevice: {
@@ -74,14 +76,14 @@ describe("the lesson studio", () => {
     await page.locator('select[name="new-shape"]').selectOption("box");
     await page.locator('input[name="new-label"]').fill("Cube");
     await page.locator('button[name="add-object"]').click();
-    await expect.poll(() => page.locator('select[name="selected-object"] option').count()).toBe(3);
+    await expect.poll(() => page.locator('select[name="selected-object"] option').count(), WAIT).toBe(3);
 
     // The cube gets a target (a ghost on the table), and the task asks for it there.
     await page.locator('select[name="selected-object"]').selectOption({ label: "Cube" });
     await page.locator('button[name="add-target"]').click();
     await page.locator('input[name="in-task-box-2"]:not([disabled])').waitFor();
     await page.locator('input[name="in-task-box-2"]').click();
-    await expect.poll(() => page.locator('input[name="in-task-box-2"]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('input[name="in-task-box-2"]').isChecked(), WAIT).toBe(true);
 
     // Spanish joins the lesson's languages: every text now has a Spanish box beside the English one.
     await page.locator('input[name="language-es"]').click();
@@ -101,7 +103,9 @@ describe("the lesson studio", () => {
     await bruno.page.getByRole("button", { name: "Abrir el estudio de lecciones" }).click();
     await bruno.page.locator(".studio-steps").waitFor();
     // He sees Ana's English next to the empty Spanish boxes, which are flagged as missing.
-    await expect.poll(() => bruno.page.locator('[name="step:step-1:title:en"]').inputValue()).toBe("Move the cube");
+    await expect
+      .poll(() => bruno.page.locator('[name="step:step-1:title:en"]').inputValue(), WAIT)
+      .toBe("Move the cube");
     expect(await bruno.page.locator('[name="step:step-1:title:es"]').getAttribute("aria-invalid")).toBe("true");
 
     await write(bruno.page, "lesson:title:es", "Formas en su sitio");
@@ -114,8 +118,10 @@ describe("the lesson studio", () => {
     await bruno.page.locator('select[name="selected-object"]').selectOption("sphere-1");
     await write(bruno.page, "object:sphere-1:es", "Pelota");
     // Ana sees Bruno's Spanish arrive beside her English, and who wrote last.
-    await expect.poll(() => page.locator('[name="step:step-1:title:es"]').inputValue()).toBe("Mueve el cubo");
-    await expect.poll(() => page.locator(".language-choice").nth(1).locator("small").textContent()).toContain("100");
+    await expect.poll(() => page.locator('[name="step:step-1:title:es"]').inputValue(), WAIT).toBe("Mueve el cubo");
+    await expect
+      .poll(() => page.locator(".language-choice").nth(1).locator("small").textContent(), WAIT)
+      .toContain("100");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-author-en.png` });
     await bruno.page.screenshot({ path: `${SCREENSHOT_DIR}/studio-author-es.png` });
     expect(await axeProblems(page)).toEqual([]);
@@ -123,12 +129,12 @@ describe("the lesson studio", () => {
     // Ana tries the step as a Spanish student: the student's step panel, in Spanish, then back to the studio.
     await page.locator('select[name="try-language"]').selectOption("es");
     await page.locator('button[name="try"]').click();
-    await expect.poll(() => page.locator(".step-panel .step-title").textContent()).toBe("Mueve el cubo");
+    await expect.poll(() => page.locator(".step-panel .step-title").textContent(), WAIT).toBe("Mueve el cubo");
     expect(await page.locator(".studio-steps").count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-trying-es.png` });
     await page.locator('button[name="stop-trying"]').click();
     await page.locator(".studio-steps").waitFor();
-    await expect.poll(() => page.locator(".studio-steps h2").textContent()).toBe("Steps");
+    await expect.poll(() => page.locator(".studio-steps h2").textContent(), WAIT).toBe("Steps");
 
     await bruno.page.locator('button[name="publish"]').click();
     await page.locator('.studio-publish button[name="start-class"]').waitFor();
@@ -151,10 +157,10 @@ describe("the lesson studio", () => {
     const lucia = await openBrowser({ width: 1000, height: 700 });
     try {
       await joinThroughLobby(lucia.page, `${base}/?test=1`, code, "Lucía", "es");
-      await expect.poll(() => lucia.page.locator(".step-panel .step-title").textContent()).toBe("Mueve el cubo");
-      await expect.poll(() => lucia.page.locator(".step-panel .task-progress").textContent()).toContain("0 de 1");
+      await expect.poll(() => lucia.page.locator(".step-panel .step-title").textContent(), WAIT).toBe("Mueve el cubo");
+      await expect.poll(() => lucia.page.locator(".step-panel .task-progress").textContent(), WAIT).toContain("0 de 1");
       await lucia.page.evaluate(([pose]) => (window as unknown as Hooks).meridianTest.place("box-2", pose!), [target]);
-      await expect.poll(() => lucia.page.locator(".step-panel").textContent()).toContain("¡Hecho!");
+      await expect.poll(() => lucia.page.locator(".step-panel").textContent(), WAIT).toContain("¡Hecho!");
       await lucia.page.screenshot({ path: `${SCREENSHOT_DIR}/studio-lesson-student-es.png` });
       await page.screenshot({ path: `${SCREENSHOT_DIR}/studio-lesson-teacher.png` });
     } finally {
@@ -203,7 +209,7 @@ describe("the lesson studio", () => {
           const draft = await bruno.page.evaluate(() => (window as unknown as Hooks).meridianTest.draft());
           kept = draft?.lesson.objects.find((object) => object.id === "sphere-1")?.pose.p;
           return kept ? distance(kept, moved) : Infinity;
-        })
+        }, WAIT)
         .toBeLessThan(0.1);
       expect(distance(kept!, start)).toBeGreaterThan(0.15);
       // The other author draws it exactly there.
