@@ -14,7 +14,7 @@ import express from "express";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { lessonRoutes } from "./http/lessonRoutes.ts";
 import { draftRoutes } from "./http/draftRoutes.ts";
-import { draftIdOfLesson } from "./rooms/studioPart.ts";
+import { draftIdOfLesson } from "../shared/studioIds.ts";
 import { workingLesson } from "../shared/draftLesson.ts";
 import type { Lesson } from "../shared/lesson.ts";
 import { modelRoutes } from "./http/modelRoutes.ts";

@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import {
   LICENSE_NAMES,
+  TABLE_TOP_Y,
   LESSON_FORMAT,
   LESSON_FORMAT_VERSION,
   LessonSchema,
@@ -16,6 +17,7 @@ import {
 } from "./lesson.ts";
 import { LANGUAGES, type Language } from "./protocol.ts";
 import type { Draft, DraftProblem, LessonDraft } from "./studio.ts";
+import { studioLessonId } from "./studioIds.ts";
 
 type Text = Partial<Record<Language, string | undefined>>;
 
@@ -23,7 +25,11 @@ type Text = Partial<Record<Language, string | undefined>>;
  * Where the studio's table is seen from when a step names no view: the whole
  * table, a little from above, so authors see where everything stands.
  */
-export const STUDIO_OVERVIEW = { target: [0, 0.85, 0], radius: 0.8, pitch: -35 } as const satisfies StepView;
+export const STUDIO_OVERVIEW = {
+  target: [0, TABLE_TOP_Y + 0.05, 0],
+  radius: 0.8,
+  pitch: -35,
+} as const satisfies StepView;
 
 /**
  * The draft as a lesson the classroom can run now: a missing English text
@@ -34,7 +40,7 @@ export function workingLesson(draft: Draft, { overview = true }: { overview?: bo
   const filled = (text: Text): LocalizedText => ({ ...text, en: text.en ?? firstText(text) ?? "…" });
   const lesson = draft.lesson;
   return {
-    ...fileHeader(draft, `studio-${draft.id}`),
+    ...fileHeader(draft, studioLessonId(draft.id)),
     title: filled(lesson.title),
     summary: filled(lesson.summary),
     objects: lesson.objects.map((object) => ({ ...object, label: filled(object.label) })),

@@ -4,6 +4,7 @@
  * `assets/lessons/` or imported by a teacher; both pass this schema first.
  */
 import { z } from "zod";
+import type { Pose } from "./math.ts";
 import { LANGUAGES, Limits, PoseSchema, Vec3Schema, type Language } from "./protocol.ts";
 
 export const LESSON_FORMAT = "meridian-lesson";
@@ -13,6 +14,36 @@ export const LESSON_MAX_BYTES = 512 * 1024;
 
 export const SHAPES = ["box", "sphere", "cylinder", "cone", "torus", "capsule", "ring", "octahedron", "model"] as const;
 export type Shape = (typeof SHAPES)[number];
+
+/** The height of the table top, in metres: lesson poses stand on it (an object resting on it has its centre half its height above). */
+export const TABLE_TOP_Y = 0.8;
+
+/** Where a pose rests on the table: lowered (or raised) so an object of this height touches the top. */
+export const restingOnTable = (p: readonly [number, number, number], height: number): [number, number, number] => [
+  p[0],
+  TABLE_TOP_Y + height / 2,
+  p[2],
+];
+
+/**
+ * The objects a step shows, each where the step starts it and whether the
+ * step locks it: the one reading of a step's `objects`, `place` and `locked`
+ * (for a lesson and for a draft alike).
+ */
+export function stepScene<O extends { id: string; pose: Pose; locked: boolean }>(
+  objects: readonly O[],
+  step: { objects?: string[] | undefined; place?: Record<string, Pose> | undefined; locked?: string[] | undefined },
+): { object: O; start: Pose; locked: boolean }[] {
+  const present = step.objects ? new Set(step.objects) : undefined;
+  const locked = new Set(step.locked ?? []);
+  return objects
+    .filter((object) => present?.has(object.id) ?? true)
+    .map((object) => ({
+      object,
+      start: step.place?.[object.id] ?? object.pose,
+      locked: object.locked || locked.has(object.id),
+    }));
+}
 
 /** Models a lesson may use: files in `assets/models/`, made by the project's own script. */
 export const MODEL_FILE = /^[a-z0-9][a-z0-9-]*\.glb$/;

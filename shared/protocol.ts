@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./joinCode.ts";
 import { PHRASES, REACTIONS, type Phrase, type Reaction } from "./phrasebook.ts";
+import { DRAFT_ID_PATTERN, SECRET_KEY_LENGTH, SECRET_KEY_PATTERN } from "./studioIds.ts";
 
 /** Bumped whenever a message or the state layout changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -20,7 +21,7 @@ export const Limits = {
   objectIdMaxLength: 64,
   lessonIdMaxLength: 64,
   /** A teacher key is 32 hex characters (128 bits). */
-  teacherKeyLength: 32,
+  teacherKeyLength: SECRET_KEY_LENGTH,
   maxParticipants: 40,
   /** Groups a teacher may split a class into ("each student alone" is as many groups as students). */
   maxGroups: 40,
@@ -416,16 +417,13 @@ export const JoinOptions = z
     /** The class's join code (also the room id), checked before a seat is given. */
     code: z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)),
     /** Present when returning through the private teacher link. */
-    teacherKey: z
-      .string()
-      .regex(new RegExp(`^[0-9a-f]{${Limits.teacherKeyLength}}$`))
-      .optional(),
+    teacherKey: z.string().regex(SECRET_KEY_PATTERN).optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
 const lessonId = z.string().min(1).max(Limits.lessonIdMaxLength);
-const authorKey = z.string().regex(new RegExp(`^[0-9a-f]{${Limits.teacherKeyLength}}$`));
+const authorKey = z.string().regex(SECRET_KEY_PATTERN);
 
 /** How an author opens the lesson studio (shared/studio.ts). */
 export const StudioOpenSchema = z.discriminatedUnion("start", [
@@ -434,7 +432,7 @@ export const StudioOpenSchema = z.discriminatedUnion("start", [
   /** A copy of a lesson (shipped, imported or published) to change. */
   z.object({ start: z.literal("remix"), lessonId }).strict(),
   /** A draft made before, opened with its author key. */
-  z.object({ start: z.literal("draft"), draftId: z.string().regex(/^[a-z0-9]{16}$/), authorKey }).strict(),
+  z.object({ start: z.literal("draft"), draftId: z.string().regex(DRAFT_ID_PATTERN), authorKey }).strict(),
 ]);
 export type StudioOpen = z.infer<typeof StudioOpenSchema>;
 

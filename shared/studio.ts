@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { draftSchemas } from "./lesson.ts";
 import { AgeRangeSchema, LICENSES, MODEL_FILE, SHAPES, SUBJECTS, StepViewSchema, plainText } from "./lesson.ts";
 import { LANGUAGES, Limits, PoseSchema } from "./protocol.ts";
+import { SECRET_KEY_PATTERN, DRAFT_ID_PATTERN } from "./studioIds.ts";
 import { StudioMessage } from "./studioMessages.ts";
 
 export { StudioMessage, StudioServerMessage } from "./studioMessages.ts";
@@ -23,10 +24,6 @@ export const StudioLimits = {
   maxSteps: 50,
   /** Undo remembers this many of an author's own changes. */
   undoDepth: 60,
-  /** A draft id: 16 lowercase letters and digits. */
-  draftIdLength: 16,
-  /** An author key is 32 hex characters (128 bits), like a teacher key. */
-  authorKeyLength: Limits.teacherKeyLength,
   /** Edits an author may send per second (typing sends one per pause, moving one per release). */
   editsPerSecond: 20,
   /** How far a snap target catches an object by default, in metres. */
@@ -38,8 +35,8 @@ const objectId = z
   .max(Limits.objectIdMaxLength)
   .regex(/^[a-z0-9][a-z0-9-]*$/);
 const stepId = objectId;
-export const DraftIdSchema = z.string().regex(new RegExp(`^[a-z0-9]{${StudioLimits.draftIdLength}}$`));
-export const AuthorKeySchema = z.string().regex(new RegExp(`^[0-9a-f]{${StudioLimits.authorKeyLength}}$`));
+export const DraftIdSchema = z.string().regex(DRAFT_ID_PATTERN);
+export const AuthorKeySchema = z.string().regex(SECRET_KEY_PATTERN);
 
 /** The longest text each kind of field takes: the same as a lesson file's. */
 export const TEXT_MAX = {

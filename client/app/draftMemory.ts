@@ -4,6 +4,7 @@
  * stays on this device (and in the co-author link the author shares).
  */
 import type { ClassroomConnection } from "../net/connection.ts";
+import { SECRET_KEY_PATTERN, DRAFT_ID_PATTERN } from "../../shared/studioIds.ts";
 
 const STORAGE_KEY = "meridian.drafts";
 /** A device keeps at most this many drafts in its list (the oldest drops off; the draft itself stays on the server). */
@@ -22,9 +23,9 @@ export function rememberedDrafts(): RememberedDraft[] {
     return raw.filter(
       (entry): entry is RememberedDraft =>
         typeof entry?.id === "string" &&
-        /^[a-z0-9]{16}$/.test(entry.id) &&
+        DRAFT_ID_PATTERN.test(entry.id) &&
         typeof entry.key === "string" &&
-        /^[0-9a-f]{32}$/.test(entry.key) &&
+        SECRET_KEY_PATTERN.test(entry.key) &&
         typeof entry.at === "number",
     );
   } catch {

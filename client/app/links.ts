@@ -3,6 +3,7 @@
  * a teacher link is never sent to any server in a request line or referrer.
  */
 import { normalizeJoinCode } from "../../shared/joinCode.ts";
+import { SECRET_KEY_PATTERN, DRAFT_ID_PATTERN } from "../../shared/studioIds.ts";
 
 export type LinkIntent =
   | { kind: "join"; code: string }
@@ -29,13 +30,13 @@ export function authorLink(origin: string, draftId: string, authorKey: string): 
 export function parseLink(hash: string): LinkIntent {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const [draftId, authorKey] = (params.get("draft") ?? "").split(".");
-  if (draftId && authorKey && /^[a-z0-9]{16}$/.test(draftId) && /^[0-9a-f]{32}$/.test(authorKey))
+  if (draftId && authorKey && DRAFT_ID_PATTERN.test(draftId) && SECRET_KEY_PATTERN.test(authorKey))
     return { kind: "author", draftId, authorKey };
   const teach = params.get("teach");
   if (teach) {
     const [rawCode, teacherKey] = teach.split(".");
     const code = normalizeJoinCode(rawCode ?? "");
-    if (code && teacherKey && /^[0-9a-f]{32}$/.test(teacherKey)) return { kind: "teach", code, teacherKey };
+    if (code && teacherKey && SECRET_KEY_PATTERN.test(teacherKey)) return { kind: "teach", code, teacherKey };
   }
   const join = normalizeJoinCode(params.get("join") ?? "");
   return join ? { kind: "join", code: join } : undefined;

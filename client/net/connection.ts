@@ -32,6 +32,7 @@ import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 import { decodeAvatarFrame } from "../../shared/avatarFrame.ts";
 import { checkLesson } from "../../shared/lesson.ts";
 import { ClassroomState } from "../../shared/state.ts";
+import { isStudioLesson } from "../../shared/studioIds.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
 import { LinkVerdict, LinkWatchdog } from "./linkWatchdog.ts";
 import { PoseBook } from "./poseBook.ts";
@@ -157,7 +158,7 @@ export class ClassroomConnection {
       const lessonBefore = this.view.getState().lessonId;
       syncClassView(this.view, state);
       // A studio's lesson is its draft, which comes over the room (client/net/studio.ts).
-      if (state.lessonId && state.lessonId !== lessonBefore && !state.lessonId.startsWith("studio-"))
+      if (state.lessonId && state.lessonId !== lessonBefore && !isStudioLesson(state.lessonId))
         void this.loadLesson(state.lessonId);
       if (this.view.getState().status === ConnectionStatus.Connecting) this.setStatus(ConnectionStatus.Connected);
     });

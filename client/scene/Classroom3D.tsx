@@ -3,10 +3,11 @@
  * table the lesson sits on. In AR the student's own room takes the place of
  * ours: only the light stays.
  */
+import { TABLE_TOP_Y } from "../../shared/lesson.ts";
 import { ClassroomRoom } from "./set/ClassroomRoom.tsx";
 import { RoomLighting } from "./set/RoomLighting.tsx";
 
-export const TABLE_HEIGHT = 0.8;
+export const TABLE_HEIGHT = TABLE_TOP_Y;
 
 export function ClassroomSet({ passthrough = false }: { passthrough?: boolean }) {
   return (

@@ -60,7 +60,8 @@ import { rememberEnded } from "./entryPaths.ts";
 import { ConductKeeper } from "./conductKeeper.ts";
 import { guardRoom } from "./roomGuards.ts";
 import { type TurnConfig, iceServersFor } from "../voice/turnCredentials.ts";
-import { StudioPart, draftIdOfLesson } from "./studioPart.ts";
+import { draftIdOfLesson } from "../../shared/studioIds.ts";
+import { StudioPart } from "./studioPart.ts";
 import { listenToStudio } from "./studioMessages.ts";
 
 type ClassroomClient = Client<{ userData: Conduct }>;

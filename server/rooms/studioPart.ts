@@ -10,6 +10,7 @@ import { ServerError, matchMaker } from "@colyseus/core";
 import { publishable, workingLesson } from "../../shared/draftLesson.ts";
 import type { Lesson } from "../../shared/lesson.ts";
 import { JoinError, Refusal, type StudioOpen } from "../../shared/protocol.ts";
+import { SECRET_KEY_LENGTH, DRAFT_ID_LENGTH } from "../../shared/studioIds.ts";
 import {
   type Draft,
   type DraftChange,
@@ -38,13 +39,37 @@ export interface StudioContext {
   now: () => number;
 }
 
-/** A studio's lesson id in the class room: "studio-" and the draft id. */
-export const STUDIO_LESSON_PREFIX = "studio-";
-export const draftIdOfLesson = (lessonId: string): string | undefined =>
-  lessonId.startsWith(STUDIO_LESSON_PREFIX) ? lessonId.slice(STUDIO_LESSON_PREFIX.length) : undefined;
-
 /** Which room has a draft open, so a second author joins it rather than opening another. */
 const openKey = (draftId: string) => `meridian:studio:${draftId}`;
+/** Who is opening a draft right now: the first to count 1 opens it; the others join the room it opens. */
+const claimKey = (draftId: string) => `meridian:studio-claim:${draftId}`;
+/** A claim whose room never opened (its opener failed) lapses after this long. */
+const CLAIM_SECONDS = 10;
+
+/** The room a draft is open in, when that room still runs. */
+async function roomWithDraft(draftId: string): Promise<string | undefined> {
+  const openIn = await matchMaker.presence.get(openKey(draftId));
+  return openIn && (await matchMaker.getRoomById(openIn)) ? (openIn as string) : undefined;
+}
+
+/**
+ * Claims a closed draft for this opening, atomically across processes (two
+ * authors opening the same draft at once must end in one room). Returns the
+ * code of the room that has it open instead, when another has or is opening it.
+ */
+async function claimDraft(draftId: string): Promise<string | undefined> {
+  const openIn = await roomWithDraft(draftId);
+  if (openIn) return openIn;
+  const claims = await matchMaker.presence.hincrbyex(claimKey(draftId), "opening", 1, CLAIM_SECONDS);
+  if (claims === 1) return undefined;
+  // Another opener won: wait for its room (it opens in well under a second).
+  for (let tries = 0; tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const opened = await roomWithDraft(draftId);
+    if (opened) return opened;
+  }
+  throw new ServerError(JoinError.AlreadyOpen, "");
+}
 
 interface UndoEntry {
   /** Puts back what the edit changed. */
@@ -81,8 +106,8 @@ export class StudioPart {
         throw new ServerError(JoinError.WrongTeacherKey, "this author link is not for a draft here");
       const problem = draftProblem(record.draft);
       if (problem) throw new ServerError(JoinError.UnknownLesson, `the stored draft is damaged: ${problem}`);
-      const openIn = await matchMaker.presence.get(openKey(open.draftId));
-      if (openIn && (await matchMaker.getRoomById(openIn))) throw new ServerError(JoinError.AlreadyOpen, openIn);
+      const openIn = await claimDraft(open.draftId);
+      if (openIn) throw new ServerError(JoinError.AlreadyOpen, openIn);
       return { part: new StudioPart(record, context), authorKey: open.authorKey };
     }
     const id = newDraftId();
@@ -92,7 +117,7 @@ export class StudioPart {
       if (!lesson) throw new ServerError(JoinError.UnknownLesson, `no lesson "${open.lessonId}"`);
       draft = draftFromLesson(id, lesson);
     } else draft = newDraft(id);
-    const authorKey = randomBytes(StudioLimits.authorKeyLength / 2).toString("hex");
+    const authorKey = randomBytes(SECRET_KEY_LENGTH / 2).toString("hex");
     const now = context.now();
     const record: DraftRecord = { draft, authorKeyHash: hashTeacherKey(authorKey), createdAt: now, updatedAt: now };
     await context.store.saveDraft(record);
@@ -122,6 +147,7 @@ export class StudioPart {
   /** Marks this room as the one the draft is open in. */
   async opened(code: string): Promise<void> {
     await matchMaker.presence.setex(openKey(this.draft.id), code, 24 * 60 * 60);
+    await matchMaker.presence.del(claimKey(this.draft.id));
   }
 
   async closed(): Promise<void> {
@@ -250,5 +276,5 @@ export class StudioPart {
 /** A draft id: 16 characters of [a-z0-9], about 80 bits. */
 function newDraftId(): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  return [...randomBytes(StudioLimits.draftIdLength)].map((byte) => alphabet[byte % alphabet.length]).join("");
+  return [...randomBytes(DRAFT_ID_LENGTH)].map((byte) => alphabet[byte % alphabet.length]).join("");
 }

@@ -4,7 +4,7 @@
  */
 import type { AvatarPose } from "../../shared/avatarFrame.ts";
 import { type Pose, type Vec3, clampVec3, normalizeQuat } from "../../shared/math.ts";
-import type { Lesson, LessonObject } from "../../shared/lesson.ts";
+import { type Lesson, type LessonObject, stepScene } from "../../shared/lesson.ts";
 import {
   Limits,
   PROTOCOL_VERSION,
@@ -91,16 +91,12 @@ export function openClassroom(lesson: Lesson): Classroom {
  * was held is let go.
  */
 function enterStep(classroom: Classroom, index: number): void {
-  const step = classroom.lesson.steps[index]!;
-  const present = new Set(step.objects ?? classroom.lesson.objects.map((o) => o.id));
-  const locked = new Set(step.locked ?? []);
   classroom.state.step = index;
   classroom.state.objects.clear();
   classroom.lastTouchedAt.clear();
-  for (const object of classroom.lesson.objects) {
-    if (!present.has(object.id)) continue;
-    const scene = sceneObjectFrom(object, step.place?.[object.id] ?? object.pose);
-    if (locked.has(object.id)) scene.locked = true;
+  for (const { object, start, locked } of stepScene(classroom.lesson.objects, classroom.lesson.steps[index]!)) {
+    const scene = sceneObjectFrom(object, start);
+    scene.locked = locked;
     classroom.state.objects.set(object.id, scene);
   }
   classroom.addedModels.forEach((added, index) =>

@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "../../test/support/seededRandom.ts";
-import { randomEdit } from "../../test/support/studioEdits.ts";
+import { at, randomEdit, sphere } from "../../test/support/studioEdits.ts";
 import { applyChanges } from "../../shared/draftChanges.ts";
 import { completeness, publishable } from "../../shared/draftLesson.ts";
 import type { Language } from "../../shared/protocol.ts";
 import type { Draft, DraftChange, StudioEdit } from "../../shared/studio.ts";
 import { applyChecked, draftFromLesson, draftProblem, newDraft, planEdit } from "./studio.ts";
 import { loadLessonCatalog } from "../lessons/catalog.ts";
-
-const at = (x: number, z = 0) => ({
-  p: [x, 0.9, z] as [number, number, number],
-  q: [0, 0, 0, 1] as [number, number, number, number],
-});
-const sphere = (x = 0): StudioEdit => ({
-  edit: "addObject",
-  shape: "sphere",
-  color: "#2a7fff",
-  size: [0.1, 0.1, 0.1],
-  pose: at(x),
-  language: "en",
-});
 
 /** Plans and applies an edit as the server does; fails the test if it is refused. */
 function edited(draft: Draft, edit: StudioEdit): Draft {

@@ -12,8 +12,8 @@ import {
   draftSchemas,
   type Lesson,
 } from "../../shared/lesson.ts";
-import type { Pose } from "../../shared/math.ts";
 import { Refusal } from "../../shared/protocol.ts";
+import { studioLessonId } from "../../shared/studioIds.ts";
 import {
   type Draft,
   type DraftChange,
@@ -30,9 +30,6 @@ export type Planned = { ok: true; changes: DraftChange[] } | { ok: false; reason
 
 const refuse = (reason: Refusal, detail?: string): Planned =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
-
-/** Where a new object appears: the middle of the table, resting on it. */
-export const TABLE_TOP_Y = 0.8;
 
 const DEFAULT_DETAILS: DraftDetails = {
   subject: "other",
@@ -52,7 +49,7 @@ export function newDraft(id: string): Draft {
     lesson: {
       format: LESSON_FORMAT,
       version: LESSON_FORMAT_VERSION,
-      id: `studio-${id}`,
+      id: studioLessonId(id),
       title: {},
       summary: {},
       subject: "other",
@@ -334,9 +331,4 @@ export function creditAuthor(draft: Draft, nickname: string): DraftChange | unde
   const { details } = draft;
   if (!details.credit || details.authors.includes(nickname) || details.authors.length >= 20) return undefined;
   return { change: "setDetails", details: { ...details, authors: [...details.authors, nickname] } };
-}
-
-/** Where a pose rests on the table: lowered (or raised) so the object's bottom touches the top. */
-export function onTable(pose: Pose, height: number): Pose {
-  return { p: [pose.p[0], TABLE_TOP_Y + height / 2, pose.p[2]], q: pose.q };
 }

@@ -4,7 +4,7 @@
  * put where the step starts it. An object an author is holding stays in
  * their hand.
  */
-import type { Lesson } from "../../shared/lesson.ts";
+import { type Lesson, stepScene } from "../../shared/lesson.ts";
 import { posesClose } from "../../shared/math.ts";
 import { type Classroom, readPose, sceneObjectFrom, setStepQuietly, writePose } from "./classroom.ts";
 import { refreshTask } from "./tasks.ts";
@@ -18,21 +18,18 @@ export function keepTableInStep(classroom: Classroom, lesson: Lesson): void {
     setStepQuietly(classroom, lesson.steps.length - 1);
     return;
   }
-  const step = lesson.steps[state.step]!;
-  const present = new Set(step.objects ?? lesson.objects.map((object) => object.id));
-  const locked = new Set(step.locked ?? []);
+  const scene = stepScene(lesson.objects, lesson.steps[state.step]!);
+  const present = new Set(scene.map(({ object }) => object.id));
   for (const id of [...state.objects.keys()])
     if (!present.has(id)) {
       state.objects.delete(id);
       classroom.lastTouchedAt.delete(id);
     }
-  for (const object of lesson.objects) {
-    if (!present.has(object.id)) continue;
-    const start = step.place?.[object.id] ?? object.pose;
+  for (const { object, start, locked } of scene) {
     const shown = state.objects.get(object.id);
     if (!shown) {
       const added = sceneObjectFrom(object, start);
-      added.locked = object.locked || locked.has(object.id);
+      added.locked = locked;
       state.objects.set(object.id, added);
       continue;
     }
@@ -41,7 +38,7 @@ export function keepTableInStep(classroom: Classroom, lesson: Lesson): void {
     shown.color = object.color;
     [shown.sx, shown.sy, shown.sz] = object.size;
     shown.grabbable = object.grabbable;
-    shown.locked = object.locked || locked.has(object.id);
+    shown.locked = locked;
     if (shown.heldBy === "" && !posesClose(readPose(shown.pose), start)) writePose(shown.pose, start);
   }
   refreshTask(classroom);

@@ -4,6 +4,7 @@
  * hostile edits change nothing; a published lesson passes the import schema
  * and a class runs on it.
  */
+import { matchMaker } from "@colyseus/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createClassAsBot, joinClassAsBot } from "../../client/bot/bot.ts";
 import { type ClassroomConnection, JoinFailedError, JoinFailure, joinClass } from "../../client/net/connection.ts";
@@ -12,6 +13,7 @@ import { checkLesson, type Lesson } from "../../shared/lesson.ts";
 import { Refusal, StudioOpenSchema } from "../../shared/protocol.ts";
 import { StudioMessage, type Draft } from "../../shared/studio.ts";
 import { classServerForThisFile } from "../support/classServer.ts";
+import { at } from "../support/studioEdits.ts";
 
 const classes = classServerForThisFile();
 const open: ClassroomConnection[] = [];
@@ -20,11 +22,6 @@ const identity = (nickname: string, language: "en" | "es" = "en") => ({
   language,
   device: "desktop" as const,
 });
-const onTable = (x: number, z = 0) => ({
-  p: [x, 0.9, z] as [number, number, number],
-  q: [0, 0, 0, 1] as [number, number, number, number],
-});
-
 /** Two authors in one new draft: the opener, and a co-author through the author link. */
 async function twoAuthors() {
   const first = await openStudio(classes.endpoint, identity("Ana"), StudioOpenSchema.parse({ start: "new" }));
@@ -66,7 +63,7 @@ describe("co-authoring one draft", () => {
       shape: "sphere",
       color: "#2a7fff",
       size: [0.1, 0.1, 0.1],
-      pose: onTable(-0.2),
+      pose: at(-0.2),
       label: "Ball",
       language: "en",
     });
@@ -75,7 +72,7 @@ describe("co-authoring one draft", () => {
       shape: "box",
       color: "#e63946",
       size: [0.1, 0.1, 0.1],
-      pose: onTable(0.2),
+      pose: at(0.2),
       label: "Cubo",
       language: "es",
     });
@@ -131,14 +128,14 @@ describe("co-authoring one draft", () => {
       shape: "cone",
       color: "#00aa55",
       size: [0.1, 0.2, 0.1],
-      pose: onTable(0),
+      pose: at(0),
       language: "en",
     });
     await vi.waitFor(() => expect(second.state.objects.size).toBe(1));
     const coneId = draftOf(second).lesson.objects[0]!.id;
-    second.grab(coneId, onTable(0));
-    second.move(coneId, onTable(0.3, 0.1));
-    second.release(coneId, onTable(0.3, 0.1));
+    second.grab(coneId, at(0));
+    second.move(coneId, at(0.3, 0.1));
+    second.release(coneId, at(0.3, 0.1));
     await vi.waitFor(() => expect(draftOf(first).lesson.objects[0]!.pose.p[0]).toBeCloseTo(0.3, 2));
 
     first.studio.edit({
@@ -146,7 +143,7 @@ describe("co-authoring one draft", () => {
       shape: "torus",
       color: "#ffaa00",
       size: [0.1, 0.1, 0.1],
-      pose: onTable(-0.3),
+      pose: at(-0.3),
       language: "en",
     });
     await vi.waitFor(() => expect(draftOf(second).lesson.objects).toHaveLength(2));
@@ -161,6 +158,29 @@ describe("co-authoring one draft", () => {
     second.studio.undo();
     await vi.waitFor(() => expect(second.view.getState().lastRefusal?.reason).toBe(Refusal.NothingToUndo));
     await converged([first, second], (draft) => expect(draft.lesson.objects[0]!.pose.p[0]).toBeCloseTo(0, 2));
+  });
+});
+
+describe("opening a closed draft", () => {
+  it("authors who open it at the same moment all end in one studio", async () => {
+    const opener = await openStudio(classes.endpoint, identity("Ana"), StudioOpenSchema.parse({ start: "new" }));
+    await vi.waitFor(() => expect(opener.view.getState().teacherKey).toBeDefined());
+    await vi.waitFor(() => expect(opener.studio.store.getState().draft).toBeDefined());
+    const key = opener.view.getState().teacherKey!;
+    const draftId = draftOf(opener).id;
+    const closedCode = opener.code;
+    await opener.leave();
+    await matchMaker.getLocalRoomById(closedCode)!.disconnect();
+    await vi.waitFor(async () => expect(await matchMaker.getRoomById(closedCode)).toBeFalsy());
+
+    const authors = await Promise.all(
+      ["Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hu"].map((nickname) =>
+        openStudio(classes.endpoint, identity(nickname), { start: "draft", draftId, authorKey: key }),
+      ),
+    );
+    open.push(...authors);
+    expect(new Set(authors.map((author) => author.code)).size).toBe(1);
+    await vi.waitFor(() => authors.forEach((author) => expect(draftOf(author).id).toBe(draftId)));
   });
 });
 
@@ -210,10 +230,10 @@ describe("only authors", () => {
         model: "missing.glb",
         color: "#ffffff",
         size: [0.1, 0.1, 0.1],
-        pose: onTable(0),
+        pose: at(0),
         language: "en",
       },
-      { edit: "addObject", shape: "sphere", color: "red", size: [0.1, 0.1, 0.1], pose: onTable(0), language: "en" },
+      { edit: "addObject", shape: "sphere", color: "red", size: [0.1, 0.1, 0.1], pose: at(0), language: "en" },
       { edit: "setGoal", stepId: before.lesson.steps[0]!.id, objectId: "nothing-here", inGoal: true },
       { edit: "moveStep", stepId: "../../etc", to: 0 },
       { edit: "setDetails", details: { languages: ["xx"] } },
@@ -243,14 +263,14 @@ describe("publishing", () => {
       shape: "box",
       color: "#e63946",
       size: [0.1, 0.1, 0.1],
-      pose: onTable(-0.3),
+      pose: at(-0.3),
       label: "Cube",
       language: "en",
     });
     await vi.waitFor(() => expect(draftOf(first).lesson.objects).toHaveLength(1));
     const cube = draftOf(first).lesson.objects[0]!.id;
     const step = draftOf(first).lesson.steps[0]!.id;
-    first.studio.edit({ edit: "setTarget", objectId: cube, pose: onTable(0.3) });
+    first.studio.edit({ edit: "setTarget", objectId: cube, pose: at(0.3) });
     first.studio.edit({ edit: "setGoal", stepId: step, objectId: cube, inGoal: true });
     first.studio.publish();
     await vi.waitFor(() => expect(first.studio.store.getState().problems.length).toBeGreaterThan(0));
@@ -316,8 +336,8 @@ describe("publishing", () => {
       await joinClassAsBot(classes.endpoint, teacher.connection.code, { nickname: "Lucia", language: "es" }),
     );
     await vi.waitFor(() => expect(student.connection.view.getState().lesson?.steps[0]!.title.es).toBe("Mueve el cubo"));
-    student.connection.grab(cube, onTable(-0.3));
-    student.connection.release(cube, onTable(0.31));
+    student.connection.grab(cube, at(-0.3));
+    student.connection.release(cube, at(0.31));
     await vi.waitFor(() => expect(teacher.connection.state.taskDone).toBe(true));
   });
 });

@@ -3,11 +3,13 @@ import type { Language } from "../../shared/protocol.ts";
 import type { Draft, StudioEdit } from "../../shared/studio.ts";
 import type { SeededRandom } from "./seededRandom.ts";
 
-const at = (x: number, z = 0) => ({
+/** A pose just above the table's top, x and z metres from its middle. */
+export const at = (x: number, z = 0) => ({
   p: [x, 0.9, z] as [number, number, number],
   q: [0, 0, 0, 1] as [number, number, number, number],
 });
-const sphere = (x = 0): StudioEdit => ({
+/** Adds a small blue sphere at x. */
+export const sphere = (x = 0): StudioEdit => ({
   edit: "addObject",
   shape: "sphere",
   color: "#2a7fff",

@@ -7,6 +7,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { restingOnTable } from "../../../shared/lesson.ts";
 import { STUDIO_SHAPES } from "../../../shared/studio.ts";
 import type { Language } from "../../../shared/protocol.ts";
 import { useClassView, useSession } from "../../app/useStores.ts";
@@ -17,7 +18,6 @@ import { GIZMO_MODES, selectObject, studioSelection } from "./selection.ts";
 import { TextFields } from "./TextFields.tsx";
 import { useDraft } from "./useDraft.ts";
 
-const TABLE_TOP = 0.8;
 const SHAPES = STUDIO_SHAPES.filter((shape) => shape !== "model");
 
 export function ObjectTools({ connection }: { connection: ClassroomConnection }) {
@@ -116,7 +116,7 @@ export function ObjectTools({ connection }: { connection: ClassroomConnection })
                 const at = step?.place?.[object.id] ?? object.pose;
                 if (!step) return;
                 const pose = {
-                  p: [at.p[0], TABLE_TOP + object.size[1] / 2, at.p[2]] as [number, number, number],
+                  p: restingOnTable(at.p, object.size[1]),
                   q: at.q,
                 };
                 studio.edit({ edit: "placeObject", objectId: object.id, stepId: step.id, pose });
@@ -140,7 +140,7 @@ export function ObjectTools({ connection }: { connection: ClassroomConnection })
                 onClick={() => {
                   const [x, , z] = object.pose.p;
                   const pose = {
-                    p: [x + 0.25, TABLE_TOP + object.size[1] / 2, z] as [number, number, number],
+                    p: restingOnTable([x + 0.25, 0, z], object.size[1]),
                     q: object.pose.q,
                   };
                   studio.edit({ edit: "setTarget", objectId: object.id, pose });
@@ -194,7 +194,7 @@ function AddObject({ connection, language }: { connection: ClassroomConnection; 
         shape: shape as (typeof SHAPES)[number],
         color: colour,
         size: [size, size, size],
-        pose: { p: [x, TABLE_TOP + size / 2, z], q: [0, 0, 0, 1] },
+        pose: { p: restingOnTable([x, 0, z], size), q: [0, 0, 0, 1] },
         ...(label_ ? { label: label_ } : {}),
         language,
       });
