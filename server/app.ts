@@ -41,12 +41,20 @@ import { limitKeyAttempts } from "./http/keyAttempts.ts";
 import { AddressLimits, DEFAULT_ADDRESS_RATES, type AddressRates } from "./rules/addressLimits.ts";
 import { guardEntryPaths } from "./rooms/entryPaths.ts";
 import { DEFAULT_RETENTION_DAYS, type ServerConfig } from "./config.ts";
+import { originsToShare, shareRoutes } from "./http/shareRoutes.ts";
+import { serveHttpAndHttps } from "./tls/bothProtocols.ts";
+import { certificateFor, type ServedCertificate } from "./tls/certificate.ts";
+import { machineNames } from "./tls/machineNames.ts";
 
 export interface RunningServer {
   server: Server;
   /** The port actually bound (useful when asked for port 0). */
   port: number;
   url: string;
+  /** Where other devices open the classroom (HTTPS network addresses first); empty when bound to loopback only. */
+  shareOrigins: string[];
+  /** The certificate HTTPS is served with on the same port, when HTTPS is on. */
+  certificate: ServedCertificate | undefined;
   stop(): Promise<void>;
 }
 
@@ -86,6 +94,9 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const clientDir = resolve(config.clientDir);
+  const machine = machineNames();
+  const certificate = config.tls ? await certificateFor(config.tls, machine) : undefined;
+  let shareOrigins: string[] = [];
   // Matchmaking keeps only the client's ways in: create, join by code, reconnect.
   guardEntryPaths();
 
@@ -101,7 +112,12 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
         }
       : {}),
     // A silent drop (Wi-Fi gone, no close frame) is noticed within about 6 seconds.
-    transport: new WebSocketTransport({ pingInterval: 2000, pingMaxRetries: 2, maxPayload: Limits.maxMessageBytes }),
+    transport: new WebSocketTransport({
+      pingInterval: 2000,
+      pingMaxRetries: 2,
+      maxPayload: Limits.maxMessageBytes,
+      ...(certificate ? { server: serveHttpAndHttps(certificate) } : {}),
+    }),
     gracefullyShutdown: false,
     greet: false,
     express: (app) => {
@@ -116,6 +132,10 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       );
       app.use("/api/lessons", lessonRoutes(catalog, assets));
       app.use("/api/status", statusRoutes(load));
+      app.use(
+        "/api/share",
+        shareRoutes(() => shareOrigins),
+      );
       app.use("/api/classes", limitKeyAttempts(addressLimits));
       app.use(recordRoutes(store, assets.findLesson));
       app.use(privacyRoutes(store));
@@ -138,10 +158,13 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   publicUrl = config.publicUrl ?? `http://${shownHost}:${address.port}`;
+  shareOrigins = originsToShare(config, machine.lanAddresses, address.port, certificate !== undefined);
   return {
     server,
     port: address.port,
     url: publicUrl,
+    shareOrigins,
+    certificate,
     stop: async () => {
       load.stop();
       clearInterval(retention);

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import type { LrsConfig } from "./records/lrsForwarder.ts";
 import type { MixingVoiceConfig } from "./voice/mixingVoice.ts";
 import type { TurnConfig } from "./voice/turnCredentials.ts";
+import type { TlsSetting } from "./tls/certificate.ts";
 
 export interface ServerConfig {
   /** Port for pages and rooms alike. */
@@ -34,6 +35,8 @@ export interface ServerConfig {
   voice?: MixingVoiceConfig | undefined;
   /** A TURN relay for voice on networks that block direct connections. */
   turn?: TurnConfig | undefined;
+  /** HTTPS on the same port as HTTP (headsets need a secure page for VR, AR and the microphone); none when undefined. */
+  tls?: TlsSetting | undefined;
 }
 
 export interface ScaleOutConfig {
@@ -65,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionDays: readRetentionDays(env.RETENTION_DAYS),
     voice: readVoice(env),
     turn: readTurn(env),
+    tls: readTls(env),
     lrs: env.LRS_URL ? { url: env.LRS_URL, username: env.LRS_USERNAME, password: env.LRS_PASSWORD } : undefined,
   };
 }
@@ -81,6 +85,20 @@ function readTurn(env: NodeJS.ProcessEnv): TurnConfig | undefined {
   if (!env.TURN_URLS) return undefined;
   if (!env.TURN_SECRET) throw new Error("TURN_URLS needs TURN_SECRET, the relay's static-auth-secret");
   return { urls: env.TURN_URLS.split(",").map((url) => url.trim()), secret: env.TURN_SECRET };
+}
+
+/**
+ * TLS_CERT and TLS_KEY: the school's certificate and key (PEM files).
+ * Otherwise the server makes its own, kept in TLS_DIR (.data/tls), or in
+ * memory with DATA_DIR=memory. HTTPS=off serves plain HTTP only (behind a proxy that does TLS).
+ */
+function readTls(env: NodeJS.ProcessEnv): TlsSetting | undefined {
+  if (env.HTTPS === "off") return undefined;
+  if (env.TLS_CERT || env.TLS_KEY) {
+    if (!env.TLS_CERT || !env.TLS_KEY) throw new Error("TLS_CERT and TLS_KEY go together: the certificate and its key");
+    return { kind: "files", certFile: env.TLS_CERT, keyFile: env.TLS_KEY };
+  }
+  return { kind: "selfMade", dir: env.DATA_DIR === "memory" ? undefined : (env.TLS_DIR ?? ".data/tls") };
 }
 
 /** Kept for a school year by default; a school sets its own period. */

@@ -2,13 +2,15 @@
 import { readConfig } from "./config.ts";
 import { startServer } from "./app.ts";
 import { keepProcessUp } from "./processGuard.ts";
+import { startMessage } from "./startMessage.ts";
 
 const config = readConfig();
 const running = await startServer(config);
 // Only once serving: a server that cannot start should say so and exit.
 keepProcessUp();
-console.log(`Meridian classroom is running at ${running.url}`);
-console.log(`Teachers: open ${running.url} and choose "Start a class". Students: open it and type the class code.`);
+console.log(
+  startMessage({ localUrl: running.url, shareOrigins: running.shareOrigins, certificate: running.certificate }),
+);
 
 const stop = async () => {
   await running.stop();

@@ -5,6 +5,7 @@
 import { useTranslation } from "react-i18next";
 import { Role } from "../../shared/protocol.ts";
 import { teacherLink } from "../app/links.ts";
+import { useShareOrigin } from "../app/shareOrigin.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 import { CopyField } from "./CopyField.tsx";
@@ -20,6 +21,7 @@ export function LeaveDialog({
   onLeave: () => void;
 }) {
   const { t } = useTranslation();
+  const origin = useShareOrigin();
   const { dialog, firstChoice } = useModalDialog();
   const role = useClassView(connection.view, (v) => v.role);
   const teacherKey = useClassView(connection.view, (v) => v.teacherKey);
@@ -34,7 +36,7 @@ export function LeaveDialog({
             <CopyField
               label={t("teacher.teacherLink")}
               hint={t("leave.teacherLink")}
-              value={teacherLink(globalThis.location.origin, connection.code, teacherKey)}
+              value={teacherLink(origin, connection.code, teacherKey)}
               secret
             />
           )}

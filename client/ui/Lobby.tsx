@@ -17,6 +17,7 @@ import { FilePicker } from "./FilePicker.tsx";
 import { LanguagePicker } from "./LanguagePicker.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
 import { ReplayOpen } from "./ReplayOpen.tsx";
+import { SecureAddressNote } from "./SecureAddressNote.tsx";
 
 interface LobbyProps {
   abilities: DeviceAbilities | undefined;
@@ -63,6 +64,7 @@ export function Lobby({ abilities, link }: LobbyProps) {
         <h1>{t("app.name")}</h1>
         <p>{t("app.tagline")}</p>
       </header>
+      <SecureAddressNote />
       <section className="card" aria-labelledby="lobby-title">
         <div className="tabs" role="tablist">
           <button role="tab" aria-selected={tab === "join"} onClick={() => setTab("join")} id="lobby-title">

@@ -5,6 +5,7 @@ import { formatJoinCode } from "../../shared/joinCode.ts";
 import { progressByGroup } from "../../shared/groups.ts";
 import { Role } from "../../shared/protocol.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
+import { useShareOrigin } from "../app/shareOrigin.ts";
 import { useLocalize } from "../app/useLocalize.ts";
 import { CopyField } from "./CopyField.tsx";
 import { FilePicker } from "./FilePicker.tsx";
@@ -54,7 +55,7 @@ export function TeacherPanel({ connection }: { connection: ClassroomConnection }
   const hands = participants.filter((p) => p.handRaisedAt > 0).sort((a, b) => a.handRaisedAt - b.handRaisedAt);
   const [chosen, setGiveWhat] = useState("");
   const giveWhat = objects.some((o) => o.id === chosen) ? chosen : (objects.find((o) => o.grabbable)?.id ?? "");
-  const origin = globalThis.location.origin;
+  const origin = useShareOrigin();
 
   return (
     <aside className="panel teacher-panel" aria-label={t("teacher.panel")}>

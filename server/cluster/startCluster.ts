@@ -23,7 +23,8 @@ const children: ChildProcess[] = [];
 for (let index = 0; index < processes; index++) {
   const port = firstPort + index;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, ...shared, PORT: String(port), PUBLIC_ADDRESS: `${publicHost}:${port}` },
+    // HTTPS comes from the proxy in front (README, "More classes than one machine"), unless HTTPS=on is set.
+    env: { HTTPS: "off", ...process.env, ...shared, PORT: String(port), PUBLIC_ADDRESS: `${publicHost}:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

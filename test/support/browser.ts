@@ -71,6 +71,7 @@ export async function openBrowser(
     fakeMedia = false,
     ownBrowser = false,
     firstVisit = false,
+    browserArgs = [],
   }: {
     phone?: boolean;
     fakeMedia?: boolean;
@@ -86,6 +87,8 @@ export async function openBrowser(
      * what other tests look at.
      */
     firstVisit?: boolean;
+    /** More Chromium switches (a certificate to trust, a name to resolve): the context gets a browser of its own. */
+    browserArgs?: string[];
   } = {},
 ): Promise<TestBrowser> {
   const options = {
@@ -93,13 +96,13 @@ export async function openBrowser(
     // A phone's screen at one pixel per point: the software renderer draws four times fewer pixels.
     ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1 } : {}),
   };
-  const profile = ownBrowser ? mkdtempSync(join(tmpdir(), "meridian-chromium-")) : undefined;
+  const profile = ownBrowser || browserArgs.length > 0 ? mkdtempSync(join(tmpdir(), "meridian-chromium-")) : undefined;
   const context = profile
     ? await chromium.launchPersistentContext(profile, {
         ...options,
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [...BROWSER_ARGS, ...(fakeMedia ? FAKE_MEDIA_ARGS : [])],
+        args: [...BROWSER_ARGS, ...(fakeMedia ? FAKE_MEDIA_ARGS : []), ...browserArgs],
       })
     : await (await sharedBrowser(fakeMedia)).newContext(options);
   if (!firstVisit)

@@ -19,7 +19,8 @@ const running: ChildProcess[] = [];
 /** Starts a server with these settings and resolves with its address once it listens. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(join("node_modules", ".bin", "tsx"), ["server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    // Plain HTTP unless a test asks for HTTPS: processes of one test run would otherwise share one certificate folder.
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", HTTPS: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so killing it takes the runtime it starts too.
     detached: true,
@@ -30,7 +31,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
+      const url = /On this computer:\s+(http:\/\/\S+)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
         resolve({ url: url.replace("localhost", "127.0.0.1"), child });

@@ -10,6 +10,7 @@ import { formatJoinCode } from "../../../shared/joinCode.ts";
 import { Role } from "../../../shared/protocol.ts";
 import type { DeviceAbilities } from "../../app/device.ts";
 import { studentLink } from "../../app/links.ts";
+import { useShareOrigin } from "../../app/shareOrigin.ts";
 import { useClassView } from "../../app/useStores.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { CopyField } from "../CopyField.tsx";
@@ -63,7 +64,7 @@ export function FirstRunGuide({
 
 function TeacherGuide({ code }: { code: string }) {
   const { t } = useTranslation();
-  const link = studentLink(globalThis.location.origin, code);
+  const link = studentLink(useShareOrigin(), code);
   return (
     <ol className="guide-points">
       <li>

@@ -10,6 +10,7 @@ import { useStore } from "zustand";
 import type { Language } from "../../../shared/protocol.ts";
 import type { DraftProblem } from "../../../shared/studio.ts";
 import { authorLink } from "../../app/links.ts";
+import { useShareOrigin } from "../../app/shareOrigin.ts";
 import { backToLobby, createAs, sessionStore } from "../../app/session.ts";
 import { useClassView } from "../../app/useStores.ts";
 import { LANGUAGE_NAMES, setLanguage } from "../../i18n/i18n.ts";
@@ -27,6 +28,7 @@ export function PublishTools({ connection }: { connection: ClassroomConnection }
   const publishSerial = useStore(connection.studio.store, (s) => s.publishSerial);
   const authorKey = useClassView(connection.view, (v) => v.teacherKey);
   const [tryLanguage, setTryLanguage] = useState<Language>("en");
+  const origin = useShareOrigin();
   if (!draft) return null;
   const studio = connection.studio;
 
@@ -94,7 +96,7 @@ export function PublishTools({ connection }: { connection: ClassroomConnection }
         <CopyField
           label={t("studio.authorLink")}
           hint={t("studio.authorLinkHint")}
-          value={authorLink(globalThis.location.origin, draft.id, authorKey)}
+          value={authorLink(origin, draft.id, authorKey)}
         />
       )}
     </section>
