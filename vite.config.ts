@@ -42,5 +42,7 @@ export default defineConfig({
     outDir: resolve("dist/client"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Which files each page and lazy part loads: the byte budgets (test/build/bundleBudgets.test.ts) read it.
+    manifest: true,
   },
 });

@@ -3,7 +3,6 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { resumeSavedSeat, sessionStore } from "./app/session.ts";
-import { installTestHooksIfAsked } from "./app/testHooks.ts";
 import { initI18n, initialLanguage } from "./i18n/i18n.ts";
 import { installEmulatedHeadsetIfAsked } from "./xr/emulator.ts";
 import "./i18n/fonts.ts";
@@ -11,8 +10,11 @@ import "./ui/styles.css";
 
 const language = initialLanguage();
 sessionStore.setState({ language });
-await Promise.all([initI18n(language), installEmulatedHeadsetIfAsked()]);
-installTestHooksIfAsked();
+// Test hooks only with ?test=1, as a download of their own: they reach into the 3D scene.
+const testHooks = new URLSearchParams(globalThis.location.search).has("test")
+  ? import("./app/testHooks.ts").then(({ installTestHooksIfAsked }) => installTestHooksIfAsked())
+  : undefined;
+await Promise.all([initI18n(language), installEmulatedHeadsetIfAsked(), testHooks]);
 void resumeSavedSeat();
 
 createRoot(document.getElementById("root")!).render(

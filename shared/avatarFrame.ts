@@ -13,7 +13,7 @@
  * 14 bytes for a head, 26 with hands: about 60% of the same poses in the replicated state.
  */
 import type { Pose, Quat } from "./math.ts";
-import { Limits } from "./protocol.ts";
+import { Limits } from "./protocolNames.ts";
 
 export interface AvatarPose {
   head: Pose;

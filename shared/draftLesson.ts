@@ -1,22 +1,13 @@
 /**
  * From a draft to a lesson: the working lesson the studio's table shows
- * while texts are still missing, the finished lesson a draft publishes as
- * (checked by the same schema as an imported file, problems pointing at the
- * step and field), and how complete each language is.
+ * while texts are still missing, and how complete each language is. (The
+ * finished lesson a draft publishes as is checked in shared/draftPublish.ts,
+ * with the lesson schema; this module carries no schema.)
  */
-import type { z } from "zod";
-import {
-  LICENSE_NAMES,
-  TABLE_TOP_Y,
-  LESSON_FORMAT,
-  LESSON_FORMAT_VERSION,
-  LessonSchema,
-  type Lesson,
-  type LocalizedText,
-  type StepView,
-} from "./lesson.ts";
-import { LANGUAGES, type Language } from "./protocol.ts";
-import type { Draft, DraftProblem, LessonDraft } from "./studio.ts";
+import type { Lesson, LocalizedText, StepView } from "./lesson.ts";
+import { LICENSE_NAMES, TABLE_TOP_Y, LESSON_FORMAT, LESSON_FORMAT_VERSION } from "./lessonBasics.ts";
+import { LANGUAGES, type Language } from "./protocolNames.ts";
+import type { Draft, LessonDraft } from "./studio.ts";
 import { studioLessonId } from "./studioIds.ts";
 
 type Text = Partial<Record<Language, string | undefined>>;
@@ -62,7 +53,7 @@ function firstText(text: Text): string | undefined {
   return LANGUAGES.map((language) => text[language]).find((value) => value !== undefined);
 }
 
-function fileHeader(draft: Draft, id: string) {
+export function fileHeader(draft: Draft, id: string) {
   const { details } = draft;
   const authors = details.credit ? details.authors : [];
   const byline = authors.length > 0 ? `, by ${authors.join(", ")}` : "";
@@ -88,42 +79,6 @@ export function publishedIdOf(draft: Draft): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
   return `${slug || "lesson"}-${draft.id.slice(0, 8)}`;
-}
-
-export type Publishable = { ok: true; lesson: Lesson } | { ok: false; problems: DraftProblem[] };
-
-/** The lesson a draft publishes as, checked by the lesson schema; or what stops it, field by field. */
-export function publishable(draft: Draft): Publishable {
-  const lesson = draft.lesson;
-  const candidate = {
-    ...fileHeader(draft, publishedIdOf(draft)),
-    title: lesson.title,
-    summary: lesson.summary,
-    objects: lesson.objects,
-    steps: lesson.steps,
-  };
-  const parsed = LessonSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, lesson: parsed.data };
-  return { ok: false, problems: parsed.error.issues.slice(0, 30).map(problemOf) };
-}
-
-function problemOf(issue: z.core.$ZodIssue): DraftProblem {
-  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
-  const code: DraftProblem["code"] =
-    issue.code === "invalid_type"
-      ? "missing"
-      : issue.code === "too_big"
-        ? "tooLong"
-        : issue.code === "too_small" && path.length === 1 && path[0] === "objects"
-          ? "noObjects"
-          : issue.code === "too_small"
-            ? "missing"
-            : path.includes("goal")
-              ? "goal"
-              : /plain text/.test(issue.message)
-                ? "notPlainText"
-                : "other";
-  return { path, code, message: issue.message };
 }
 
 /** Every text field of a draft, with its texts. */

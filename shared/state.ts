@@ -5,7 +5,7 @@
  * bytes of a pose without a visible difference.
  */
 import { MapSchema, schema, t, type SchemaType } from "@colyseus/schema";
-import { Limits } from "./protocol.ts";
+import { Limits } from "./protocolNames.ts";
 
 const coordinate = () => t.quantized({ min: -Limits.worldBound, max: Limits.worldBound, bits: 16 }).default(0);
 const quatComponent = (initial: number) => t.quantized({ min: -1, max: 1, bits: 16 }).default(initial);

@@ -3,7 +3,7 @@
  * and in every client, which plays only allowed voices), and the audio
  * settings for thin links.
  */
-import { Role } from "./protocol.ts";
+import { Role } from "./protocolNames.ts";
 
 /** The parts of the state the rule reads. */
 export interface SpeakerState {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { Lobby } from "../ui/Lobby.tsx";
 import { detectDevice, type DeviceAbilities } from "./device.ts";
 import { parseLink } from "./links.ts";
+import { preloadNetwork } from "./session.ts";
 import { useSession } from "./useStores.ts";
 
 /** The class screen (three.js, WebXR) is a separate download, fetched while the lobby is open. */
@@ -20,7 +21,10 @@ export function App() {
 
   useEffect(() => {
     void detectDevice().then(setAbilities);
-    const prefetch = setTimeout(() => void loadClassScreen(), PREFETCH_AFTER_MS);
+    const prefetch = setTimeout(() => {
+      preloadNetwork();
+      void loadClassScreen();
+    }, PREFETCH_AFTER_MS);
     return () => clearTimeout(prefetch);
   }, []);
 

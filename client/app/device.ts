@@ -1,5 +1,5 @@
 /** What this device can do, so the lobby offers only what works. */
-import { Device } from "../../shared/protocol.ts";
+import { Device } from "../../shared/protocolNames.ts";
 
 export interface DeviceAbilities {
   vr: boolean;

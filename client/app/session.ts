@@ -6,23 +6,21 @@
 import { createStore } from "zustand/vanilla";
 import type { Language } from "../../shared/protocol.ts";
 import type { ReplayRecording } from "../../shared/replay.ts";
-import {
-  type ClassroomConnection,
-  JoinFailedError,
-  JoinFailure,
-  createClass,
-  defaultEndpoint,
-  joinClass,
-  type Participation,
-  resumeClass,
-  type SavedSeat,
-  seatToSave,
-} from "../net/connection.ts";
+import type { ClassroomConnection, Participation, SavedSeat } from "../net/connection.ts";
 import { ConnectionStatus } from "../net/classView.ts";
+import { JoinFailedError, JoinFailure } from "../net/joinFailure.ts";
 import { forgetTeaching, rememberTeaching, teacherKeyFor } from "./teachingMemory.ts";
 import { rememberStudio } from "./draftMemory.ts";
-import { openStudio } from "../net/studioEntry.ts";
 import type { StudioOpen } from "../../shared/protocol.ts";
+
+/**
+ * The network client (Colyseus, the state schema, the protocol's checks)
+ * loads when the person joins, not with the start page: the start page
+ * draws sooner on a thin link, and the download overlaps typing the code.
+ */
+const network = () => import("../net/connection.ts");
+/** Starts the download while the person is still on the start page (called once it has drawn). */
+export const preloadNetwork = (): void => void network();
 
 const SAVED_SEAT = "meridian.seat";
 
@@ -65,7 +63,15 @@ async function enter(attempt: () => Promise<ClassroomConnection>, who: Participa
  * reopening the tab) comes back to the same seat while the server holds it.
  */
 function keepSeatAcrossReloads(connection: ClassroomConnection): void {
-  const save = () => globalThis.sessionStorage?.setItem(SAVED_SEAT, JSON.stringify(seatToSave(connection)));
+  const save = () => {
+    const { role, teacherKey } = connection.view.getState();
+    const seat: SavedSeat = {
+      reconnectionToken: connection.room.reconnectionToken,
+      role,
+      ...(teacherKey ? { teacherKey } : {}),
+    };
+    globalThis.sessionStorage?.setItem(SAVED_SEAT, JSON.stringify(seat));
+  };
   save();
   // The token changes on every reconnection, so save it again as the page goes.
   globalThis.addEventListener?.("pagehide", save);
@@ -100,6 +106,7 @@ export async function resumeSavedSeat(): Promise<void> {
   for (const waitMs of RESUME_RETRY_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     try {
+      const { resumeClass, defaultEndpoint } = await network();
       const connection = await resumeClass(defaultEndpoint(), saved);
       keepSeatAcrossReloads(connection);
       sessionStore.setState({ phase: "class", connection });
@@ -122,6 +129,7 @@ const RESUME_RETRY_DELAYS_MS = [0, 250, 500, 1000, 2000];
 export function joinAs(code: string, who: Participation, teacherKey?: string): Promise<void> {
   const remembered = teacherKey ? undefined : teacherKeyFor(code);
   return enter(async () => {
+    const { joinClass, defaultEndpoint } = await network();
     try {
       return await joinClass(defaultEndpoint(), code, who, teacherKey ?? remembered);
     } catch (error) {
@@ -135,12 +143,18 @@ export function joinAs(code: string, who: Participation, teacherKey?: string): P
 
 /** Starts a new class on a lesson, as its teacher. */
 export function createAs(lessonId: string, who: Participation): Promise<void> {
-  return enter(() => createClass(defaultEndpoint(), who, lessonId), who);
+  return enter(async () => {
+    const { createClass, defaultEndpoint } = await network();
+    return createClass(defaultEndpoint(), who, lessonId);
+  }, who);
 }
 
 /** Opens the lesson studio: a new lesson, a remix, or a draft this author has the key of. */
 export function openStudioAs(open: StudioOpen, who: Participation): Promise<void> {
-  return enter(() => openStudio(defaultEndpoint(), who, open), who);
+  return enter(async () => {
+    const [{ defaultEndpoint }, { openStudio }] = await Promise.all([network(), import("../net/studioEntry.ts")]);
+    return openStudio(defaultEndpoint(), who, open);
+  }, who);
 }
 
 /** After the connection was lost for good: joins the same class again (a new seat). */

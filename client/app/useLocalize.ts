@@ -1,8 +1,9 @@
 /** Lesson text in the participant's own language, English when not translated. */
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { localize, type LocalizedText } from "../../shared/lesson.ts";
-import { LANGUAGES, type Language } from "../../shared/protocol.ts";
+import type { LocalizedText } from "../../shared/lesson.ts";
+import { localize } from "../../shared/lessonBasics.ts";
+import { LANGUAGES, type Language } from "../../shared/protocolNames.ts";
 
 export type Localizer = (text: LocalizedText | undefined) => { text: string; fallback: boolean };
 

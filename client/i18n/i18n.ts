@@ -1,22 +1,32 @@
 /**
- * Interface text in each participant's own language, with i18next.
- * Every language is bundled (they are small), so switching is instant and
- * nothing is fetched from elsewhere.
+ * Interface text in each participant's own language, with i18next. English
+ * (the fallback for anything untranslated) comes with the page; each other
+ * language is a small download of its own, from our origin, fetched when it
+ * is chosen: a student on a thin link does not download nine languages.
  */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { LANGUAGES, type Language } from "../../shared/protocol.ts";
-import ar from "./locales/ar.json";
+import { LANGUAGES, type Language } from "../../shared/protocolNames.ts";
 import en from "./locales/en.json";
-import es from "./locales/es.json";
-import fr from "./locales/fr.json";
-import hi from "./locales/hi.json";
-import pt from "./locales/pt.json";
-import ru from "./locales/ru.json";
-import sw from "./locales/sw.json";
-import zh from "./locales/zh.json";
 
-export const resources = { en, es, fr, pt, sw, ar, hi, zh, ru } satisfies Record<Language, unknown>;
+type Translation = typeof en;
+
+const otherLanguages = import.meta.glob<Translation>(["./locales/*.json", "!./locales/en.json"], {
+  import: "default",
+});
+
+/** A language's interface texts (a download, except English). */
+export async function loadTranslation(language: Language): Promise<Translation> {
+  if (language === "en") return en;
+  const load = otherLanguages[`./locales/${language}.json`];
+  if (!load) throw new Error(`no translation for ${language}`);
+  return load();
+}
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, "translation"))
+    i18next.addResourceBundle(language, "translation", await loadTranslation(language));
+}
 
 /** Each language's name in its own script, for the picker. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -43,6 +53,7 @@ export function initialLanguage(): Language {
 /** Switches the interface language and the page's direction. */
 export async function setLanguage(language: Language): Promise<void> {
   globalThis.localStorage?.setItem("meridian.language", language);
+  await ensureLoaded(language);
   await i18next.changeLanguage(language);
   if (globalThis.document) {
     document.documentElement.lang = language;
@@ -52,8 +63,10 @@ export async function setLanguage(language: Language): Promise<void> {
 
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(resources).map(([lng, translation]) => [lng, { translation }])),
-    lng: language,
+    resources: { en: { translation: en } },
+    // The others are added as they are chosen (ensureLoaded).
+    partialBundledLanguages: true,
+    lng: "en",
     // A missing translation shows the English text, never a key name.
     fallbackLng: "en",
     interpolation: { escapeValue: false },

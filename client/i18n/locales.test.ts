@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../../shared/protocol.ts";
-import { resources } from "./i18n.ts";
+import { LANGUAGES, type Language } from "../../shared/protocol.ts";
+import { loadTranslation } from "./i18n.ts";
+
+const resources = Object.fromEntries(
+  await Promise.all(LANGUAGES.map(async (language) => [language, await loadTranslation(language)] as const)),
+) as Record<Language, object>;
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

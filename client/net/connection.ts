@@ -17,20 +17,23 @@ import {
   Refusal,
   Role,
   ServerMessage,
-  type ClientPayloads,
-  type CreateOptions,
-  type JoinOptions,
-  type ClassEventMessage,
-  type GatherMessage,
-  type RefusedMessage,
-  type SignalMessage,
-  type SignalPayload,
-  type TeacherKeyMessage,
-  type VoiceServerMessage,
+} from "../../shared/protocolNames.ts";
+import type {
+  ClientPayloads,
+  CreateOptions,
+  JoinOptions,
+  ClassEventMessage,
+  GatherMessage,
+  RefusedMessage,
+  SignalMessage,
+  SignalPayload,
+  TeacherKeyMessage,
+  VoiceServerMessage,
 } from "../../shared/protocol.ts";
 import type { Phrase, Reaction } from "../../shared/phrasebook.ts";
 import { decodeAvatarFrame } from "../../shared/avatarFrame.ts";
-import { checkLesson } from "../../shared/lesson.ts";
+import type { Lesson } from "../../shared/lesson.ts";
+import { LESSON_FORMAT } from "../../shared/lessonBasics.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { isStudioLesson } from "../../shared/studioIds.ts";
 import { ConnectionStatus, createClassViewStore, syncClassView, type ClassViewStore } from "./classView.ts";
@@ -50,31 +53,9 @@ const LEAVE_CONFIRM_MS = 3000;
 /** The room sends the voice relays right after joining; on a slow link give it a while. */
 const ICE_SERVERS_WAIT_MS = 10_000;
 
-/** Why a join failed, in terms the lobby can put into a sentence. */
-export const JoinFailure = {
-  WrongCode: "wrongCode",
-  ClassFull: "classFull",
-  ClassEnded: "classEnded",
-  ClassLocked: "classLocked",
-  WrongTeacherKey: "wrongTeacherKey",
-  OutdatedApp: "outdatedApp",
-  TooManyAttempts: "tooManyAttempts",
-  BadDetails: "badDetails",
-  NicknameNotAllowed: "nicknameNotAllowed",
-  /** A lesson studio's code, without its author link. */
-  AuthorsOnly: "authorsOnly",
-  Unreachable: "unreachable",
-} as const;
-export type JoinFailure = (typeof JoinFailure)[keyof typeof JoinFailure];
+import { JoinFailedError, JoinFailure } from "./joinFailure.ts";
 
-export class JoinFailedError extends Error {
-  constructor(
-    readonly failure: JoinFailure,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
+export { JoinFailedError, JoinFailure };
 
 /** Matchmaking's own "no such room" code (MATCHMAKE_INVALID_ROOM_ID), for a race with a closing class. */
 const NO_SUCH_ROOM = 522;
@@ -358,8 +339,11 @@ export class ClassroomConnection {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const response = await fetch(`${this.endpoint}/api/lessons/${encodeURIComponent(lessonId)}`);
-        const checked = checkLesson(await response.json());
-        if (checked.ok && this.view.getState().lessonId === lessonId) this.view.setState({ lesson: checked.lesson });
+        // From this server, which checked the lesson with the lesson schema when it was shipped, imported or
+        // published; the client does not carry that schema (it is most of zod, a fifth of a student's download).
+        const lesson = (await response.json()) as Lesson;
+        if (lesson?.format === LESSON_FORMAT && this.view.getState().lessonId === lessonId)
+          this.view.setState({ lesson });
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
@@ -614,12 +598,6 @@ export interface SavedSeat {
   reconnectionToken: string;
   role: Role;
   teacherKey?: string;
-}
-
-/** Saves what is needed to resume this seat after a reload. */
-export function seatToSave(connection: ClassroomConnection): SavedSeat {
-  const { role, teacherKey } = connection.view.getState();
-  return { reconnectionToken: connection.room.reconnectionToken, role, ...(teacherKey ? { teacherKey } : {}) };
 }
 
 /** Takes a held seat back (same avatar, same role) while the server still holds it. */

@@ -6,7 +6,7 @@
  * reconnection attempt hangs, the watchdog says so and the connection starts
  * a fresh attempt, so a student is back as soon as the link returns.
  */
-import { Limits } from "../../shared/protocol.ts";
+import { Limits } from "../../shared/protocolNames.ts";
 
 export const LinkVerdict = {
   Fine: "fine",

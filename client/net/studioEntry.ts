@@ -4,14 +4,8 @@
  * its code, so everyone writing it is in one room.
  */
 import { Client } from "@colyseus/sdk";
-import {
-  JoinError,
-  PROTOCOL_VERSION,
-  ROOM_NAME,
-  Role,
-  type CreateOptions,
-  type StudioOpen,
-} from "../../shared/protocol.ts";
+import { JoinError, PROTOCOL_VERSION, ROOM_NAME, Role } from "../../shared/protocolNames.ts";
+import type { CreateOptions, StudioOpen } from "../../shared/protocol.ts";
 import { ClassroomState } from "../../shared/state.ts";
 import { ClassroomConnection, joinClass, joinFailureOf, type Participation } from "./connection.ts";
 

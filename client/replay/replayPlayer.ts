@@ -7,7 +7,7 @@
 import { createStore } from "zustand/vanilla";
 import { restsInPlace, type Lesson } from "../../shared/lesson.ts";
 import type { Pose } from "../../shared/math.ts";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import {
   REPLAY_SAMPLE_MS,
   framesUpTo,

@@ -8,7 +8,7 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Group } from "three";
 import { REACTION_SYMBOLS } from "../../shared/phrasebook.ts";
-import { ClassEventKind } from "../../shared/protocol.ts";
+import { ClassEventKind } from "../../shared/protocolNames.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ParticipantView } from "../net/classView.ts";
 import type { ClassroomConnection } from "../net/connection.ts";

@@ -3,7 +3,7 @@
  * table the lesson sits on. In AR the student's own room takes the place of
  * ours: only the light stays.
  */
-import { TABLE_TOP_Y } from "../../shared/lesson.ts";
+import { TABLE_TOP_Y } from "../../shared/lessonBasics.ts";
 import { ClassroomRoom } from "./set/ClassroomRoom.tsx";
 import { RoomLighting } from "./set/RoomLighting.tsx";
 

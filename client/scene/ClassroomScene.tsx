@@ -3,7 +3,8 @@
  * current mode (screen or headset). Loaded as its own chunk so the lobby
  * appears before three.js has downloaded.
  */
-import { useRef } from "react";
+import { lazy, Suspense, useRef } from "react";
+import { useStore } from "zustand";
 import type { Group } from "three";
 import { IfInSessionMode, XR, XROrigin } from "@react-three/xr";
 import type { ClassroomConnection } from "../net/connection.ts";
@@ -25,11 +26,16 @@ import { LessonCanvas } from "./LessonCanvas.tsx";
 import { HEADSET_START } from "./viewpoint.ts";
 import { ScreenProjection } from "./ScreenProjection.tsx";
 import { VoiceSpace } from "./VoiceSpace.tsx";
-import { StudioHandles } from "./studio/StudioHandles.tsx";
 import { TargetGhosts } from "./studio/TargetGhosts.tsx";
+
+/** The studio's move/turn/resize handles (drei's TransformControls) load only for authors. */
+const StudioHandles = lazy(() =>
+  import("./studio/StudioHandles.tsx").then(({ StudioHandles }) => ({ default: StudioHandles })),
+);
 
 export default function ClassroomScene({ connection }: { connection: ClassroomConnection }) {
   const xrOrigin = useRef<Group>(null);
+  const inStudio = useStore(connection.studio.store, (studio) => studio.draft !== undefined);
   return (
     <LessonCanvas label="3D lesson">
       <XR store={xrStore}>
@@ -60,7 +66,11 @@ export default function ClassroomScene({ connection }: { connection: ClassroomCo
         <IfInSessionMode deny={["immersive-vr", "immersive-ar"]}>
           <DesktopControls connection={connection} />
           <ScreenProjection />
-          <StudioHandles connection={connection} />
+          {inStudio && (
+            <Suspense fallback={null}>
+              <StudioHandles connection={connection} />
+            </Suspense>
+          )}
         </IfInSessionMode>
         <TargetGhosts connection={connection} />
         <LabelLayout />

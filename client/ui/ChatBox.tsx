@@ -1,7 +1,7 @@
 /** Writing to the class: one line of text, sent as written (the feed shows it to everyone). */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Limits } from "../../shared/protocol.ts";
+import { Limits } from "../../shared/protocolNames.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 
 export function ChatBox({ connection }: { connection: ClassroomConnection }) {

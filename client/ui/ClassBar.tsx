@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { formatJoinCode } from "../../shared/joinCode.ts";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";

@@ -1,7 +1,8 @@
 /** What the class has said lately: phrases in this reader's language, chat as written, reactions. */
 import { useTranslation } from "react-i18next";
 import { PHRASEBOOK, REACTION_SYMBOLS } from "../../shared/phrasebook.ts";
-import { ClassEventKind, type ClassEventMessage, type Language } from "../../shared/protocol.ts";
+import { ClassEventKind, type Language } from "../../shared/protocolNames.ts";
+import type { ClassEventMessage } from "../../shared/protocol.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 

@@ -4,7 +4,7 @@
  * the sides on a wide screen, one bottom sheet on a phone.
  */
 import { lazy, Suspense, useEffect, useState } from "react";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import { backToLobby } from "../app/session.ts";
 import { useClassView } from "../app/useStores.ts";
@@ -24,10 +24,13 @@ import { useScreenLayout } from "./layout/screenLayout.ts";
 import { RefusalToast } from "./RefusalToast.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
 import { TalkKey } from "./VoiceControls.tsx";
-import { StudioDocks } from "./studio/StudioDocks.tsx";
 import { useStore } from "zustand";
 
 const ClassroomScene = lazy(() => import("../scene/ClassroomScene.tsx"));
+/** The studio's panels (and the lesson format's checks they use) load only for authors. */
+const StudioDocks = lazy(() =>
+  import("./studio/StudioDocks.tsx").then(({ StudioDocks }) => ({ default: StudioDocks })),
+);
 
 /** Wide enough that the teacher's drawer leaves most of the lesson in view: it starts open there. */
 const DRAWER_OPEN_FROM_PX = 1200;
@@ -75,7 +78,11 @@ export default function ClassScreen({
           onGuide={() => setGuideOpen(true)}
         />
         {!over && <SceneObjects connection={connection} />}
-        {!over && inStudio && <StudioDocks connection={connection} layout={layout} drawerOpen={drawer === "open"} />}
+        {!over && inStudio && (
+          <Suspense fallback={null}>
+            <StudioDocks connection={connection} layout={layout} drawerOpen={drawer === "open"} />
+          </Suspense>
+        )}
         {!over &&
           !inStudio &&
           (layout === "wide" ? (

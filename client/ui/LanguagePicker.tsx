@@ -1,6 +1,6 @@
 /** The interface language: the lesson, the board and every label follow it at once. */
 import { useTranslation } from "react-i18next";
-import { LANGUAGES, type Language } from "../../shared/protocol.ts";
+import { LANGUAGES, type Language } from "../../shared/protocolNames.ts";
 import { sessionStore } from "../app/session.ts";
 import { useSession } from "../app/useStores.ts";
 import { LANGUAGE_NAMES, setLanguage } from "../i18n/i18n.ts";

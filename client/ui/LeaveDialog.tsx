@@ -3,7 +3,7 @@
  * leaving means and, for a teacher, how to come back as the teacher.
  */
 import { useTranslation } from "react-i18next";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import { teacherLink } from "../app/links.ts";
 import { useShareOrigin } from "../app/shareOrigin.ts";
 import { useClassView } from "../app/useStores.ts";

@@ -2,8 +2,10 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode, normalizeJoinCode } from "../../shared/joinCode.ts";
-import { checkLessonText, summarize, type Lesson, type LessonSummary } from "../../shared/lesson.ts";
-import { Limits, type StudioOpen } from "../../shared/protocol.ts";
+import type { Lesson } from "../../shared/lesson.ts";
+import { summarize, type LessonSummary } from "../../shared/lessonBasics.ts";
+import type { StudioOpen } from "../../shared/protocol.ts";
+import { Limits } from "../../shared/protocolNames.ts";
 import type { DeviceAbilities } from "../app/device.ts";
 import type { LinkIntent } from "../app/links.ts";
 import { createAs, joinAs, openStudioAs, sessionStore } from "../app/session.ts";
@@ -188,6 +190,8 @@ function CreateForm({
   const importFile = async (file: File) => {
     setImportNote({ ok: true, lines: [t("lesson.importing")] });
     // Checked here for an instant answer, and again by the server, which decides.
+    // The lesson format's checks load only when someone imports a file.
+    const { checkLessonText } = await import("../../shared/lesson.ts");
     const local = checkLessonText(await file.text());
     if (!local.ok) return setImportNote({ ok: false, lines: local.problems });
     const outcome = await uploadLesson(local.lesson);

@@ -1,6 +1,6 @@
 /** Who is in the class, for a student: names, the teacher, raised hands, who is away. */
 import { useTranslation } from "react-i18next";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassroomConnection } from "../net/connection.ts";
 

@@ -1,7 +1,6 @@
 /** Opens a class recording a teacher saved, for a class that could not attend; the file is checked before anything is drawn. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { REPLAY_MAX_BYTES, checkReplay } from "../../shared/replay.ts";
 import { watchReplay } from "../app/session.ts";
 import { FilePicker } from "./FilePicker.tsx";
 import { readJsonFile } from "./readJsonFile.ts";
@@ -10,6 +9,8 @@ export function ReplayOpen() {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | undefined>();
   const open = async (file: File) => {
+    // The replay format's checks load only when someone opens a recording.
+    const { REPLAY_MAX_BYTES, checkReplay } = await import("../../shared/replay.ts");
     if (file.size > REPLAY_MAX_BYTES) return setProblem(`larger than ${REPLAY_MAX_BYTES / 1024 / 1024} MiB`);
     const read = await readJsonFile(file);
     if (!read) return setProblem("not a JSON file");

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import { useClassView } from "../app/useStores.ts";
 import type { ClassViewStore } from "../net/classView.ts";
 import { LocalizedText } from "./LocalizedText.tsx";

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../shared/joinCode.ts";
 import { progressByGroup } from "../../shared/groups.ts";
-import { Role } from "../../shared/protocol.ts";
+import { Role } from "../../shared/protocolNames.ts";
 import { studentLink, teacherLink } from "../app/links.ts";
 import { useShareOrigin } from "../app/shareOrigin.ts";
 import { useLocalize } from "../app/useLocalize.ts";

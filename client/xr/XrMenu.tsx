@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CanvasTexture, SRGBColorSpace } from "three";
 import { PHRASEBOOK, REACTION_SYMBOLS, type Phrase, type Reaction } from "../../shared/phrasebook.ts";
-import { Role, type Language } from "../../shared/protocol.ts";
+import { Role, type Language } from "../../shared/protocolNames.ts";
 import { useClassView } from "../app/useStores.ts";
 import { FONT_STACK } from "../i18n/fonts.ts";
 import type { ClassroomConnection } from "../net/connection.ts";

@@ -6,7 +6,8 @@
  */
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
-import { completeness, publishable } from "../../shared/draftLesson.ts";
+import { completeness } from "../../shared/draftLesson.ts";
+import { publishable } from "../../shared/draftPublish.ts";
 import { AuthorKeySchema, type DraftListing, type DraftRecord, DraftIdSchema } from "../../shared/studio.ts";
 import { teacherKeyMatches } from "../rules/teacherKey.ts";
 import type { ClassStore } from "../storage/classStore.ts";

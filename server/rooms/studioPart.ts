@@ -7,7 +7,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { ServerError, matchMaker } from "@colyseus/core";
-import { publishable, workingLesson } from "../../shared/draftLesson.ts";
+import { workingLesson } from "../../shared/draftLesson.ts";
+import { publishable } from "../../shared/draftPublish.ts";
 import type { Lesson } from "../../shared/lesson.ts";
 import { JoinError, Refusal, type StudioOpen } from "../../shared/protocol.ts";
 import { SECRET_KEY_LENGTH, DRAFT_ID_LENGTH } from "../../shared/studioIds.ts";

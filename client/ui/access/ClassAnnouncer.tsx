@@ -6,7 +6,7 @@
 import { useEffect, useEffectEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
-import { Role } from "../../../shared/protocol.ts";
+import { Role } from "../../../shared/protocolNames.ts";
 import { useLocalize } from "../../app/useLocalize.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import type { ClassView } from "../../net/classView.ts";

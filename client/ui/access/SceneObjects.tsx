@@ -11,7 +11,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Pose } from "../../../shared/math.ts";
-import { Role } from "../../../shared/protocol.ts";
+import { Role } from "../../../shared/protocolNames.ts";
 import { useLocalize } from "../../app/useLocalize.ts";
 import { useClassView } from "../../app/useStores.ts";
 import type { ObjectView } from "../../net/classView.ts";

@@ -7,7 +7,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { formatJoinCode } from "../../../shared/joinCode.ts";
-import { Role } from "../../../shared/protocol.ts";
+import { Role } from "../../../shared/protocolNames.ts";
 import type { DeviceAbilities } from "../../app/device.ts";
 import { studentLink } from "../../app/links.ts";
 import { useShareOrigin } from "../../app/shareOrigin.ts";

@@ -6,7 +6,7 @@
  */
 import { useId, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Role } from "../../../shared/protocol.ts";
+import { Role } from "../../../shared/protocolNames.ts";
 import { useClassView } from "../../app/useStores.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { ChatBox } from "../ChatBox.tsx";

@@ -5,11 +5,11 @@
  */
 import { useTranslation } from "react-i18next";
 import { completeness } from "../../../shared/draftLesson.ts";
-import { LICENSES, SUBJECTS } from "../../../shared/lesson.ts";
-import { LANGUAGES } from "../../../shared/protocol.ts";
+import { LICENSES, SUBJECTS } from "../../../shared/lessonBasics.ts";
+import { LANGUAGES } from "../../../shared/protocolNames.ts";
 import type { ClassroomConnection } from "../../net/connection.ts";
 import { LANGUAGE_NAMES } from "../../i18n/i18n.ts";
-import { LICENSE_NAMES } from "../../../shared/lesson.ts";
+import { LICENSE_NAMES } from "../../../shared/lessonBasics.ts";
 import { TextFields } from "./TextFields.tsx";
 import { useDraft } from "./useDraft.ts";
 

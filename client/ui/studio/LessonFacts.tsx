@@ -1,7 +1,7 @@
 /** What a lesson file says of itself: licence, authors, ages, languages (shown for shipped, imported and published lessons). */
 import { useTranslation } from "react-i18next";
 import type { LessonSummary } from "../../../shared/lesson.ts";
-import { LICENSE_NAMES } from "../../../shared/lesson.ts";
+import { LICENSE_NAMES } from "../../../shared/lessonBasics.ts";
 import { LANGUAGE_NAMES } from "../../i18n/i18n.ts";
 
 export function LessonFacts({ lesson }: { lesson: LessonSummary }) {

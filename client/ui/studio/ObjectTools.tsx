@@ -7,7 +7,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
-import { restingOnTable } from "../../../shared/lesson.ts";
+import { restingOnTable } from "../../../shared/lessonBasics.ts";
 import { STUDIO_SHAPES } from "../../../shared/studio.ts";
 import type { Language } from "../../../shared/protocol.ts";
 import { useClassView, useSession } from "../../app/useStores.ts";
