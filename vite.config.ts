@@ -1,8 +1,10 @@
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import { type BuildManifest, classOnScreenFiles } from "./scripts/build/clientPaths.ts";
 
 const require = createRequire(import.meta.url);
 const profilesDir = join(dirname(require.resolve("@webxr-input-profiles/assets/package.json")), "dist", "profiles");
@@ -32,10 +34,81 @@ function xrProfiles(): Plugin {
   };
 }
 
+/**
+ * An installable web app whose service worker keeps what a returning
+ * student needs, so a second visit on a thin link is instant and the page
+ * opens with no network at all. Kept ahead: the start page and what a
+ * student on a screen loads to reach a class (a visit that joined has them
+ * in the browser's cache already, so keeping them costs no second download).
+ * Kept as used: the rest of the app's code, fonts and languages (hashed
+ * names, so kept as first fetched), lessons and models (refreshed when online).
+ */
+function installableApp() {
+  return VitePWA({
+    // The page decides when a new version takes over (client/app/appUpdates.ts): never in the middle of a class.
+    registerType: "prompt",
+    injectRegister: false,
+    manifest: {
+      name: "Meridian classroom",
+      short_name: "Meridian",
+      description: "A shared 3D classroom for classes in different countries.",
+      start_url: "/",
+      display: "standalone",
+      background_color: "#f4f1ea",
+      theme_color: "#1d3557",
+      icons: [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+    },
+    workbox: {
+      // The start page and the class on a screen, as the build manifest lists them (scripts/build/clientPaths.ts).
+      globPatterns: ["index.html", "icon.svg", "assets/*.{js,css}"],
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      manifestTransforms: [
+        (entries) => {
+          const manifest = JSON.parse(
+            readFileSync(resolve("dist/client/.vite/manifest.json"), "utf8"),
+          ) as BuildManifest;
+          const needed = classOnScreenFiles(manifest);
+          return { manifest: entries.filter((entry) => !entry.url.startsWith("assets/") || needed.has(entry.url)) };
+        },
+      ],
+      navigateFallback: "/index.html",
+      // Pages only: the server's own routes are never answered with the app's page.
+      navigateFallbackDenylist: [/^\/api\//, /^\/matchmake\//, /^\/models\//, /^\/xr-profiles\//],
+      cleanupOutdatedCaches: true,
+      // The first visit's page is looked after at once; a later version still waits to be let in (appUpdates.ts).
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          // Hashed file names never change content: kept as first fetched.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/assets/"),
+          handler: "CacheFirst",
+          options: { cacheName: "meridian-assets", expiration: { maxEntries: 400 } },
+        },
+        {
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/xr-profiles/"),
+          handler: "CacheFirst",
+          options: { cacheName: "meridian-xr-profiles", expiration: { maxEntries: 60 } },
+        },
+        {
+          // The lesson list and lessons: fresh when the network answers within 4 s, else as last seen.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/lessons(\/[^/]+)?$/.test(url.pathname),
+          handler: "NetworkFirst",
+          options: { cacheName: "meridian-lessons", networkTimeoutSeconds: 4, expiration: { maxEntries: 100 } },
+        },
+        {
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/models/"),
+          handler: "StaleWhileRevalidate",
+          options: { cacheName: "meridian-models", expiration: { maxEntries: 60 } },
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig({
   root: resolve("client"),
   publicDir: resolve("client/public"),
-  plugins: [react(), xrProfiles()],
+  plugins: [react(), xrProfiles(), installableApp()],
   // Two copies of three (one pinned by the XR emulator) blank the canvas in XR.
   resolve: { dedupe: ["three"] },
   build: {

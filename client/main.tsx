@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { resumeSavedSeat, sessionStore } from "./app/session.ts";
+import { keepAppUpToDate } from "./app/appUpdates.ts";
 import { initI18n, initialLanguage } from "./i18n/i18n.ts";
 import { installEmulatedHeadsetIfAsked } from "./xr/emulator.ts";
 import "./i18n/fonts.ts";
@@ -16,6 +17,7 @@ const testHooks = new URLSearchParams(globalThis.location.search).has("test")
   : undefined;
 await Promise.all([initI18n(language), installEmulatedHeadsetIfAsked(), testHooks]);
 void resumeSavedSeat();
+keepAppUpToDate();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -143,7 +143,17 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       app.use("/api/drafts", limitKeyAttempts(addressLimits), draftRoutes(store));
       if (existsSync(clientDir)) {
-        app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+        app.use(
+          express.static(clientDir, {
+            index: "index.html",
+            setHeaders: (res, path) => {
+              // Hashed names never change content: a returning browser need not even ask.
+              if (path.includes(`${sep}assets${sep}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+              // The page and the service worker are asked for every time, so a new version is seen at once.
+              else res.setHeader("Cache-Control", "no-cache");
+            },
+          }),
+        );
       }
     },
   });

@@ -19,6 +19,7 @@ import { FilePicker } from "./FilePicker.tsx";
 import { LanguagePicker } from "./LanguagePicker.tsx";
 import { LocalizedText } from "./LocalizedText.tsx";
 import { ReplayOpen } from "./ReplayOpen.tsx";
+import { OfflineNote } from "./OfflineNote.tsx";
 import { SecureAddressNote } from "./SecureAddressNote.tsx";
 
 interface LobbyProps {
@@ -66,6 +67,7 @@ export function Lobby({ abilities, link }: LobbyProps) {
         <h1>{t("app.name")}</h1>
         <p>{t("app.tagline")}</p>
       </header>
+      <OfflineNote />
       <SecureAddressNote />
       <section className="card" aria-labelledby="lobby-title">
         <div className="tabs" role="tablist">

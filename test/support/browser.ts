@@ -72,6 +72,7 @@ export async function openBrowser(
     ownBrowser = false,
     firstVisit = false,
     browserArgs = [],
+    serviceWorkers = false,
   }: {
     phone?: boolean;
     fakeMedia?: boolean;
@@ -89,10 +90,17 @@ export async function openBrowser(
     firstVisit?: boolean;
     /** More Chromium switches (a certificate to trust, a name to resolve): the context gets a browser of its own. */
     browserArgs?: string[];
+    /**
+     * The app's service worker runs (it keeps the app for offline use). Off
+     * by default: a test of something else gets the network's answers, and
+     * no worker fetching the app in the background.
+     */
+    serviceWorkers?: boolean;
   } = {},
 ): Promise<TestBrowser> {
   const options = {
     viewport,
+    serviceWorkers: serviceWorkers ? ("allow" as const) : ("block" as const),
     // A phone's screen at one pixel per point: the software renderer draws four times fewer pixels.
     ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1 } : {}),
   };

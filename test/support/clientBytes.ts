@@ -8,17 +8,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { type BuildManifest, classOnScreenFiles, startPageFiles } from "../../scripts/build/clientPaths.ts";
 
 export const CLIENT_DIR = "dist/client";
 const MANIFEST = join(CLIENT_DIR, ".vite", "manifest.json");
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
+type Manifest = BuildManifest;
 
 export interface PathBytes {
   files: string[];
@@ -26,33 +21,12 @@ export interface PathBytes {
   gzip: number;
 }
 
-/** Lazy parts of the client, by source path (the manifest's keys). */
-export const LAZY_PARTS = {
-  network: "net/connection.ts",
-  classScreen: "ui/ClassScreen.tsx",
-  scene: "scene/ClassroomScene.tsx",
-} as const;
-
 export function manifestBuilt(): boolean {
   return existsSync(MANIFEST);
 }
 
 function readManifest(): Manifest {
   return JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
-}
-
-/** The files a set of chunks loads before running: each chunk and its static imports, transitively. */
-function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`the build manifest has no "${key}"`);
-    if (seen.has(chunk.file)) return;
-    seen.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  keys.forEach(visit);
-  return seen;
 }
 
 const sizes = new Map<string, { raw: number; gzip: number }>();
@@ -80,11 +54,7 @@ function measure(files: Set<string>): PathBytes {
 /** The start page, and a class on a screen (desktop or phone: the same code, laid out differently). */
 export function clientPaths(): { startPage: PathBytes; classOnScreen: PathBytes } {
   const manifest = readManifest();
-  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)![0];
-  return {
-    startPage: measure(staticClosure(manifest, [entry])),
-    classOnScreen: measure(staticClosure(manifest, [entry, ...Object.values(LAZY_PARTS)])),
-  };
+  return { startPage: measure(startPageFiles(manifest)), classOnScreen: measure(classOnScreenFiles(manifest)) };
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
