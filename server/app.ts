@@ -148,7 +148,8 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
             index: "index.html",
             setHeaders: (res, path) => {
               // Hashed names never change content: a returning browser need not even ask.
-              if (path.includes(`${sep}assets${sep}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+              if (path.includes(`${sep}assets${sep}`))
+                res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
               // The page and the service worker are asked for every time, so a new version is seen at once.
               else res.setHeader("Cache-Control", "no-cache");
             },
