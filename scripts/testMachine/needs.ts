@@ -47,6 +47,11 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
     detect: { executable: "/usr/bin/janus", variable: "JANUS_PATH" },
     why: "the voice test starts a Janus media server",
   },
+  {
+    name: "caddy",
+    detect: { executable: "/usr/bin/caddy", variable: "CADDY_PATH" },
+    why: "the deployment test runs the README's Caddy example in front of two classroom processes",
+  },
 ];
 
 export interface LocalService {

@@ -57,7 +57,7 @@ export function killAllServerProcesses(): void {
   for (const child of running.splice(0)) killHard(child);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
@@ -72,6 +72,8 @@ async function freePort(): Promise<number> {
 export async function startScaleOutProcesses(
   count: number,
   label: string,
+  /** Where browsers reach process `index` (0-based): its own port by default, or a path behind a proxy. */
+  publicAddress: (index: number, port: number) => string = (_index, port) => `127.0.0.1:${port}`,
 ): Promise<{ servers: ServerProcess[]; schema: TestSchema }> {
   const schema = await createTestSchema(label);
   const redisUrl = await emptyTestRedisDatabase();
@@ -83,7 +85,7 @@ export async function startScaleOutProcesses(
         PORT: String(port),
         REDIS_URL: redisUrl,
         DATABASE_URL: schema.url,
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+        PUBLIC_ADDRESS: publicAddress(i, port),
       }),
     );
   }

@@ -21,10 +21,11 @@ const everything: Probe = {
 
 /** A machine with everything but the named packages. */
 function lacking(...names: string[]): Probe {
-  const executables = new Set(["/usr/bin/chromium", "/usr/bin/janus"]);
+  const executables = new Set(["/usr/bin/chromium", "/usr/bin/janus", "/usr/bin/caddy"]);
   const commands = new Set(["ip", "python3"]);
   if (names.includes("chromium")) executables.delete("/usr/bin/chromium");
   if (names.includes("janus")) executables.delete("/usr/bin/janus");
+  if (names.includes("caddy")) executables.delete("/usr/bin/caddy");
   if (names.includes("iproute2")) commands.delete("ip");
   if (names.includes("python3")) commands.delete("python3");
   return {
