@@ -42,6 +42,7 @@ import { AddressLimits, DEFAULT_ADDRESS_RATES, type AddressRates } from "./rules
 import { guardEntryPaths } from "./rooms/entryPaths.ts";
 import { DEFAULT_RETENTION_DAYS, type ServerConfig } from "./config.ts";
 import { originsToShare, shareRoutes } from "./http/shareRoutes.ts";
+import { precompressedAssets } from "./http/precompressed.ts";
 import { serveHttpAndHttps } from "./tls/bothProtocols.ts";
 import { certificateFor, type ServedCertificate } from "./tls/certificate.ts";
 import { machineNames } from "./tls/machineNames.ts";
@@ -143,6 +144,7 @@ export async function startServer(config: ServerConfig, overrides: ServerOverrid
       app.use(modelRoutes(models, resolve(config.modelsDir), assets));
       app.use("/api/drafts", limitKeyAttempts(addressLimits), draftRoutes(store));
       if (existsSync(clientDir)) {
+        app.use(precompressedAssets(clientDir));
         app.use(
           express.static(clientDir, {
             index: "index.html",

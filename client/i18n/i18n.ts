@@ -8,6 +8,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LANGUAGES, type Language } from "../../shared/protocolNames.ts";
 import en from "./locales/en.json";
+import { loadHanFonts } from "./fonts.ts";
 
 type Translation = typeof en;
 
@@ -54,6 +55,7 @@ export function initialLanguage(): Language {
 export async function setLanguage(language: Language): Promise<void> {
   globalThis.localStorage?.setItem("meridian.language", language);
   await ensureLoaded(language);
+  if (language === "zh") void loadHanFonts();
   await i18next.changeLanguage(language);
   if (globalThis.document) {
     document.documentElement.lang = language;

@@ -8,6 +8,7 @@ import { PointerEvents, noEvents } from "@react-three/xr";
 import { useEffect, useState, type ReactNode } from "react";
 import { GPU_PIXEL_RATIO, SOFTWARE_PIXEL_RATIO, isSoftwareRenderer, rendererName } from "./renderQuality.ts";
 import { sceneStatus } from "./sceneStatus.ts";
+import { markSceneDrawn } from "../app/appUpdates.ts";
 
 export function LessonCanvas({ label, children }: { label: string; children: ReactNode }) {
   useEffect(() => () => sceneStatus.setState({ ready: false }), []);
@@ -25,6 +26,7 @@ export function LessonCanvas({ label, children }: { label: string; children: Rea
       onCreated={({ gl }) => {
         if (isSoftwareRenderer(rendererName(gl.getContext()))) setPixelRatio(SOFTWARE_PIXEL_RATIO);
         sceneStatus.setState({ ready: true });
+        markSceneDrawn();
       }}
     >
       <PointerEvents />

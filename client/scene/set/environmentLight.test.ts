@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FloatType } from "three";
+import { EXRLoader } from "three/examples/jsm/loaders/EXRLoader.js";
+import apartment from "@pmndrs/assets/hdri/apartment.exr.js";
 import { lightFromEquirect, skyLightFrom } from "./environmentLight.ts";
+import { APARTMENT_SKY_LIGHT } from "./RoomLighting.tsx";
 
 const WIDTH = 64;
 const HEIGHT = 32;
@@ -47,5 +51,17 @@ describe("the sky light of an environment map", () => {
     );
     expect(Math.max(sky.r, sky.g, sky.b)).toBeCloseTo(1, 5);
     expect(ground.r).toBeLessThan(sky.r * 0.5);
+  });
+});
+
+describe("the room's sky light", () => {
+  it("is the apartment map's light, worked out again from the map", () => {
+    const bytes = Buffer.from(apartment.split(",")[1]!, "base64");
+    const map = new EXRLoader()
+      .setDataType(FloatType)
+      .parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { sky, ground } = skyLightFrom(lightFromEquirect(map.data as Float32Array, map.width!, map.height!));
+    sky.toArray().forEach((value, i) => expect(value).toBeCloseTo(APARTMENT_SKY_LIGHT.sky[i]!, 4));
+    ground.toArray().forEach((value, i) => expect(value).toBeCloseTo(APARTMENT_SKY_LIGHT.ground[i]!, 4));
   });
 });
