@@ -33,23 +33,32 @@ describe("the app keeps itself for offline use", () => {
     await server?.stop();
   });
 
-  it("after one visit the start page opens with the network cut, and says it is offline", async () => {
-    const page = student.page;
-    await page.goto(`${base}/`);
-    await page.locator('input[name="code"]').waitFor();
-    // The worker has kept the app once it is active and looks after the page.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    expect(await page.getByRole("status").filter({ hasText: "offline" }).count()).toBe(0);
+  it(
+    "after one visit the start page opens with the network cut, and says it is offline",
+    { timeout: 150_000 },
+    async () => {
+      const page = student.page;
+      await page.goto(`${base}/`);
+      await page.locator('input[name="code"]').waitFor();
+      // The worker is registered once the start page has sat idle (20 s, client/app/appUpdates.ts); it has kept
+      // the app once it is active and looks after the page.
+      await page.waitForFunction(
+        async () => (await navigator.serviceWorker.ready).active?.state === "activated",
+        undefined,
+        { timeout: 90_000 },
+      );
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      expect(await page.getByRole("status").filter({ hasText: "offline" }).count()).toBe(0);
 
-    await student.context.setOffline(true);
-    await page.reload();
-    await page.locator('input[name="code"]').waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() => page.getByRole("status").filter({ hasText: "You are offline" }).count(), { timeout: 15_000 })
-      .toBe(1);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-start-page-phone.png` });
-  });
+      await student.context.setOffline(true);
+      await page.reload();
+      await page.locator('input[name="code"]').waitFor({ timeout: 15_000 });
+      await expect
+        .poll(() => page.getByRole("status").filter({ hasText: "You are offline" }).count(), { timeout: 15_000 })
+        .toBe(1);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-start-page-phone.png` });
+    },
+  );
 
   it("with the network back, the student joins and the class draws", async () => {
     const page = student.page;
